@@ -1,0 +1,7 @@
+// The kernel's exports: numbers and pointers into linear memory only. The TypeScript side
+// (src/kernel/) owns every allocation and copies results out before returning to the caller.
+
+export { allocate, release, heapBytesInUse, heapBytesSpanned } from "./allocator";
+export { dijkstraRuns } from "./dijkstra";
+export { FLOYD_WARSHALL_BLOCK, floydWarshallSimd, floydWarshallScalar } from "./floyd-warshall";
+export { nearestOfSet } from "./nearest";

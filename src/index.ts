@@ -1,0 +1,13 @@
+// geoslo: latency-aware region placement over a WebAssembly kernel. Coordinates are [lon, lat]
+// everywhere (RFC 7946); latencies are round-trip milliseconds.
+
+export { init, initSync, WASM_MEMORY_LIMIT_BYTES } from './kernel/index.js';
+export * as shortestPath from './shortest-path/index.js';
+export {
+  createLatencyIndex, LatencyIndex,
+  type EdgeWeightFunction, type EdgeWeightOption, type LatencyIndexOptions, type LatencyMatrix,
+  type MatrixCallOptions, type MatrixMethod, type MatrixOptions, type NodeId,
+} from './shortest-path/index.js';
+export {
+  CapacityError, DisposedError, EmptyGraphError, GeosloError, InvalidArgumentError, NodeNotFoundError,
+} from './errors.js';

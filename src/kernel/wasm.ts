@@ -1,0 +1,65 @@
+// Loads the AssemblyScript kernel from bytes inlined in the bundle, so Node, bundlers and notebooks
+// need no asset path. The module has no imports: instantiation needs nothing but the bytes.
+
+import kernelBytes from '../../build/geoslo.wasm';
+
+/** The kernel's raw exports: pointers are byte offsets into `memory`, sizes are counts. */
+export interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  allocate(bytes: number): number;
+  release(pointer: number): void;
+  heapBytesInUse(): number;
+  heapBytesSpanned(): number;
+  dijkstraRuns(
+    offsets: number, neighbours: number, weights: number, nodeCount: number,
+    runStarts: number, seedNodes: number, seedDistances: number, runCount: number,
+    targetNodes: number, targetCount: number,
+    out: number, predecessors: number,
+  ): number;
+  readonly FLOYD_WARSHALL_BLOCK: WebAssembly.Global;
+  floydWarshallSimd(matrix: number, size: number): void;
+  floydWarshallScalar(matrix: number, size: number): void;
+  nearestOfSet(
+    matrix: number, rowCount: number, setColumns: number, setCount: number,
+    bestValue: number, bestColumn: number,
+  ): void;
+}
+
+let kernelInstance: KernelExports | null = null;
+let initPromise: Promise<void> | null = null;
+
+/**
+ * Compiles and instantiates the kernel. Idempotent: every call returns the same promise; after a
+ * failure the next call tries again.
+ */
+export function init(): Promise<void> {
+  if (initPromise) return initPromise;
+  if (kernelInstance) {
+    initPromise = Promise.resolve();
+    return initPromise;
+  }
+  const attempt = WebAssembly.instantiate(kernelBytes, {}).then(
+    (source) => {
+      kernelInstance ??= source.instance.exports as unknown as KernelExports;
+    },
+    (error: unknown) => {
+      initPromise = null;
+      throw error;
+    },
+  );
+  initPromise = attempt;
+  return attempt;
+}
+
+/** Instantiates the kernel synchronously (Node, workers; browsers allow it for a module this small). */
+export function initSync(): void {
+  if (kernelInstance) return;
+  const module = new WebAssembly.Module(kernelBytes);
+  kernelInstance = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+}
+
+/** The kernel's exports, instantiating it synchronously on first use if `init()` was not awaited. */
+export function kernel(): KernelExports {
+  if (!kernelInstance) initSync();
+  return kernelInstance as KernelExports;
+}
