@@ -67,11 +67,12 @@ class WasmPackedGraph implements PackedGraph {
     this.nodeCount = csr.nodeCount;
     this.arcCount = csr.neighbours.length;
     const sizes = [csr.offsets.byteLength, csr.neighbours.byteLength, csr.weightsMs.byteLength];
+    const heapBefore = kernel().heapBytesInUse();
     this.blocks = allocateBlocks(
       functionName, 'graph', sizes,
       `the packed graph is ${csrBytes(this.nodeCount, this.arcCount)} bytes of CSR; use a smaller graph or kernel: 'js'.`,
     );
-    this.packedBytes = heapCostBytes(sizes);
+    this.packedBytes = kernel().heapBytesInUse() - heapBefore;
     const [offsets, neighbours, weights] = this.blocks;
     copyIn(offsets, csr.offsets);
     copyIn(neighbours, csr.neighbours);
