@@ -74,7 +74,8 @@ const ACCUMULATED_COLUMNS: usize = 32; // 8 v128 registers hold a run of 32 floa
       const cRow = c + i * stride;
       for (let j: usize = 0; j < BLOCK << 2; j += 4) {
         const candidate = aik + load<f32>(bRow + j);
-        if (candidate < load<f32>(cRow + j)) store<f32>(cRow + j, candidate);
+        const current = load<f32>(cRow + j);
+        store<f32>(cRow + j, select<f32>(candidate, current, candidate < current));
       }
     }
   }
@@ -89,7 +90,8 @@ const ACCUMULATED_COLUMNS: usize = 32; // 8 v128 registers hold a run of 32 floa
       const bRow = b + k * stride;
       for (let j: usize = 0; j < BLOCK << 2; j += 4) {
         const candidate = aik + load<f32>(bRow + j);
-        if (candidate < load<f32>(cRow + j)) store<f32>(cRow + j, candidate);
+        const current = load<f32>(cRow + j);
+        store<f32>(cRow + j, select<f32>(candidate, current, candidate < current));
       }
     }
   }

@@ -1,0 +1,105 @@
+// `npm run bench [-- --quick]`: times the kernel against its TypeScript twin and the baselines a
+// JavaScript user reaches for, prints a table per suite and the targets, and writes
+// bench/results/latest.json (medians, ratios, machine). Missed targets are reported, not thrown.
+
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { kernel } from '../src/kernel/wasm.js';
+import { floydWarshallSuite } from './suites/floyd-warshall.js';
+import { shortestPathSuite } from './suites/shortest-path.js';
+import { formatTable } from './table.js';
+
+interface Target {
+  name: string;
+  value: number;
+  goal: string;
+  met: boolean;
+}
+
+const quick = process.argv.includes('--quick');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  log(`geoslo benchmark (${quick ? 'quick' : 'full'}), Node ${process.version}, ${cpus().length} cores`);
+  const targets: Target[] = [];
+  const target = (name: string, value: number, goal: string, met: boolean) => targets.push({ name, value, goal, met });
+
+  log('\nMulti-source Dijkstra: all-target lengths from 64 sources (random geometric graphs, degree ~8)');
+  const shortestPath = await shortestPathSuite(quick, () => kernel().memory.buffer.byteLength, log);
+  log(formatTable(
+    ['nodes', 'edges', 'pack ms', 'wasm ms', 'twin ms', 'igraph ms', 'graphology ms/source', 'x graphology', 'x twin', 'x igraph', 'packed/raw CSR'],
+    shortestPath.map((row) => [
+      row.nodes, row.edges, fixed(row.packMs), fixed(row.wasmMs), fixed(row.twinMs),
+      row.igraphMs === null ? 'n/a' : fixed(row.igraphMs),
+      `${fixed(row.graphologyMsPerSource)} (${row.graphologySourcesTimed} timed)`,
+      fixed((row.graphologyMsPerSource * row.sources) / row.wasmMs), fixed(row.twinMs / row.wasmMs, 2),
+      row.igraphMs === null ? 'n/a' : fixed(row.igraphMs / row.wasmMs, 2),
+      fixed(row.packedBytes / row.rawCsrBytes, 3),
+    ]),
+  ));
+  for (const row of shortestPath) {
+    if (row.nodes < 10_000) continue;
+    const versusGraphology = (row.graphologyMsPerSource * row.sources) / row.wasmMs;
+    target(`Dijkstra ${row.nodes}: wasm vs graphology-shortest-path`, versusGraphology, '>= 30x', versusGraphology >= 30);
+    target(`Dijkstra ${row.nodes}: wasm vs TS twin`, row.twinMs / row.wasmMs, '>= 1.3x', row.twinMs / row.wasmMs >= 1.3);
+    if (row.igraphMs !== null) target(`Dijkstra ${row.nodes}: wasm vs igraph distances`, row.igraphMs / row.wasmMs, '>= 1x', row.igraphMs >= row.wasmMs);
+  }
+  for (const row of shortestPath) {
+    target(`packed graph ${row.nodes}: wasm bytes / raw CSR bytes`, row.packedBytes / row.rawCsrBytes, '<= 1.5', row.packedBytes / row.rawCsrBytes <= 1.5);
+  }
+
+  log('\nFloyd-Warshall on complete f32 matrices');
+  const floydWarshall = await floydWarshallSuite(quick, log);
+  log(formatTable(
+    ['n', 'SIMD ms', 'scalar wasm ms', 'TS twin ms', 'SIMD x twin', 'SIMD x scalar', 'SIMD updates/s'],
+    floydWarshall.map((row) => [
+      row.size, fixed(row.simdMs), fixed(row.scalarMs), fixed(row.twinMs), fixed(row.twinMs / row.simdMs, 2),
+      fixed(row.scalarMs / row.simdMs, 2), row.simdUpdatesPerSecond.toExponential(2),
+    ]),
+  ));
+  const largest = floydWarshall[floydWarshall.length - 1];
+  target('Floyd-Warshall 1024: SIMD vs TS twin', largest.twinMs / largest.simdMs, '>= 8x', largest.twinMs / largest.simdMs >= 8);
+  target('Floyd-Warshall 1024: SIMD vs scalar wasm', largest.scalarMs / largest.simdMs, '>= 2.5x', largest.scalarMs / largest.simdMs >= 2.5);
+  target('Floyd-Warshall 1024: SIMD updates per second', largest.simdUpdatesPerSecond, 'aim 8e9', largest.simdUpdatesPerSecond >= 8e9);
+
+  log('\nTargets');
+  log(formatTable(['target', 'measured', 'goal', ''], targets.map((t) => [
+    t.name, t.value >= 1e6 ? t.value.toExponential(2) : fixed(t.value, 2), t.goal, t.met ? 'met' : 'MISSED',
+  ])));
+
+  const report = {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    durationSeconds: (Date.now() - started) / 1000,
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      v8: process.versions.v8,
+      platform: `${process.platform}-${process.arch}`,
+    },
+    shortestPath: shortestPath.map((row) => ({
+      ...row,
+      ratioVsGraphology: (row.graphologyMsPerSource * row.sources) / row.wasmMs,
+      ratioVsTwin: row.twinMs / row.wasmMs,
+      ratioVsIgraph: row.igraphMs === null ? null : row.igraphMs / row.wasmMs,
+    })),
+    floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
+    targets,
+  };
+  const resultsDirectory = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+  mkdirSync(resultsDirectory, { recursive: true });
+  const file = `${resultsDirectory}latest.json`;
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+  log(`\nWrote bench/results/latest.json in ${fixed(report.durationSeconds, 0)} s.`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
