@@ -8,6 +8,9 @@ export {
   type EdgeWeightFunction, type EdgeWeightOption, type LatencyIndexOptions, type LatencyMatrix,
   type MatrixCallOptions, type MatrixMethod, type MatrixOptions, type NodeId,
 } from './shortest-path/index.js';
+export * from './world/index.js';
+export * from './latency/index.js';
+export { FIBRE_KM_PER_SECOND, fibreLowerBoundMs, greatCircleKm, type LonLat, type PointInput } from './geo/index.js';
 export {
   CapacityError, DisposedError, EmptyGraphError, GeosloError, InvalidArgumentError, NodeNotFoundError,
 } from './errors.js';

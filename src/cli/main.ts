@@ -1,35 +1,99 @@
-// The `geoslo` command. Subcommands arrive with the planner; for now it reports its version and usage.
+// The `geoslo` command. Every failure prints one line naming what was wrong and exits non-zero;
+// nothing is written unless the whole command succeeded.
 
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { GeosloError } from '../errors.js';
+import { marketsTable, regionsTable } from './commands/data-tables.js';
+import { rttCsv } from './commands/rtt.js';
+import { writeOutput } from './output.js';
 
 const USAGE = `Usage: geoslo <command> [options]
 
 Commands:
-  help       show this message
-  version    print the version
+  rtt --pairs FILE.csv   model the round-trip time of each row's pair of points
+                         (columns from_lon,from_lat,to_lon,to_lat) and write the rows
+                         back as CSV with rtt_ms
+  regions                the provider's regions, with status
+  markets                the bundled metro markets, with population
+  version                print the version
 
 Options:
-  -h, --help     show this message
-  -v, --version  print the version
+  --out FILE             write to FILE (replaced whole) instead of standard output
+  --cut CABLE            what-if: cut a submarine cable (id or name); repeatable
+  --cut-corridor NAME    what-if: cut every cable in a corridor (e.g. red-sea); repeatable
+  -h, --help             show this message
+
+Coordinates are [lon, lat] in degrees everywhere; RTTs are milliseconds.
 `;
+
+class UsageError extends Error {}
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }
 
+function run(argv: string[]): void {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      pairs: { type: 'string' },
+      out: { type: 'string' },
+      cut: { type: 'string', multiple: true },
+      'cut-corridor': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.version || command === 'version') {
+    writeOutput(`${packageVersion()}\n`, undefined);
+    return;
+  }
+  if (values.help || command === undefined || command === 'help') {
+    writeOutput(USAGE, undefined);
+    return;
+  }
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}" after "${command}".`);
+  switch (command) {
+    case 'regions':
+      writeOutput(regionsTable(), values.out);
+      return;
+    case 'markets':
+      writeOutput(marketsTable(), values.out);
+      return;
+    case 'rtt':
+      if (values.pairs === undefined) throw new UsageError('rtt needs --pairs FILE.csv (columns from_lon,from_lat,to_lon,to_lat).');
+      writeOutput(rttCsv(values.pairs, { cutCables: values.cut, cutCorridors: values['cut-corridor'] }), values.out);
+      return;
+    default:
+      throw new UsageError(`unknown command "${command}".`);
+  }
+}
+
 function main(argv: string[]): number {
-  const [command] = argv;
-  if (command === undefined || command === 'help' || command === '-h' || command === '--help') {
-    process.stdout.write(USAGE);
+  try {
+    run(argv);
     return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`geoslo: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof GeosloError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      process.stderr.write(`geoslo: ${(error as Error).message}\n`);
+      return 1;
+    }
+    throw error;
   }
-  if (command === 'version' || command === '-v' || command === '--version') {
-    process.stdout.write(`${packageVersion()}\n`);
-    return 0;
-  }
-  process.stderr.write(`geoslo: unknown command "${command}".\n\n${USAGE}`);
-  return 2;
 }
 
 process.exitCode = main(process.argv.slice(2));

@@ -2,7 +2,7 @@
 // arcs, parallel edges reduced to their lightest, self-loops dropped (they never shorten a path).
 // Every weight is validated and the size checked before any typed array is made.
 
-import type { AbstractGraph } from 'graphology-types';
+import type { AbstractGraph, Attributes } from 'graphology-types';
 import { EmptyGraphError, InvalidArgumentError } from '../errors.js';
 import type { CsrGraph } from '../kernel/csr.js';
 import { describe, describeWeightSource, resolveEdgeWeight } from './edge-weight.js';
@@ -34,7 +34,10 @@ export function arcUpperBound(graph: AbstractGraph): number {
   return graph.directedSize + 2 * graph.undirectedSize;
 }
 
-export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, functionName: string): PackedGraphology {
+/** Edges for which `includeEdge` returns false are left out (what-if cuts without copying the graph). */
+export type EdgeFilter = (edge: string, attributes: Attributes, source: string, target: string) => boolean;
+
+export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, functionName: string, includeEdge?: EdgeFilter): PackedGraphology {
   const nodeCount = graph.order;
   if (nodeCount === 0) throw new EmptyGraphError(functionName);
   if (nodeCount > MAX_NODES) {
@@ -52,7 +55,7 @@ export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, fun
   let arcCount = 0;
   let maxWeightMs = 0;
   graph.forEachEdge((edge, attributes, source, target, sourceAttributes, targetAttributes, undirected) => {
-    if (source === target) return;
+    if (source === target || (includeEdge && !includeEdge(edge, attributes, source, target))) return;
     const weight = weightOf(edge, attributes, source, target, sourceAttributes, targetAttributes, undirected);
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
       throw new InvalidArgumentError(

@@ -1,0 +1,132 @@
+// The global backbone (data/backbone.json): metros and cable landings joined by named submarine
+// cable segments and terrestrial routes. A cable's published length is spread over its segments
+// in proportion to their great-circle lengths; a cable with no published length gets the median
+// slack of those with one. A terrestrial route is great circle times its stated route factor.
+
+import Graph from 'graphology';
+import backboneJson from '../../data/backbone.json';
+import { greatCircleKm } from '../geo/great-circle.js';
+import { FieldReader } from './parse.js';
+import type { Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, TerrestrialRoute } from './records.js';
+
+const NODE_KINDS: readonly BackboneNodeKind[] = ['metro', 'landing'];
+
+export function parseBackbone(json: unknown, functionName: string, path = 'backbone'): Backbone {
+  const read = new FieldReader(functionName);
+  const root = read.object(json, path);
+  const defaults = read.object(root.defaults ?? {}, `${path}.defaults`);
+  const defaultRouteFactor = read.number(defaults.terrestrialRouteFactor ?? 1.3, `${path}.defaults.terrestrialRouteFactor`, { min: 1 });
+
+  const nodes = read.array(root.nodes, `${path}.nodes`).map((entry, i): BackboneNode => {
+    const at = `${path}.nodes[${i}]`;
+    const record = read.object(entry, at);
+    return Object.freeze({
+      id: read.string(record.id, `${at}.id`),
+      name: read.string(record.name, `${at}.name`),
+      kind: read.oneOf(record.kind, `${at}.kind`, NODE_KINDS),
+      country: read.country(record.country, `${at}.country`),
+      coordinates: read.lonLat(record.coordinates, `${at}.coordinates`),
+    });
+  });
+  const nodeById = read.uniqueIds(nodes, `${path}.nodes`);
+  const nodeRef = (value: unknown, at: string): string => {
+    const id = read.string(value, at);
+    if (!nodeById.has(id)) read.fail(at, `is "${id}", which is not a node id in ${path}.nodes.`);
+    return id;
+  };
+
+  const cables = read.array(root.cables, `${path}.cables`).map((entry, i): Cable => {
+    const at = `${path}.cables[${i}]`;
+    const record = read.object(entry, at);
+    const segments = read.array(record.segments, `${at}.segments`).map((segment, s) => {
+      const pair = read.array(segment, `${at}.segments[${s}]`);
+      if (pair.length !== 2) read.fail(`${at}.segments[${s}]`, 'must be a pair of node ids.');
+      return Object.freeze([nodeRef(pair[0], `${at}.segments[${s}][0]`), nodeRef(pair[1], `${at}.segments[${s}][1]`)] as const);
+    });
+    if (segments.length === 0) read.fail(`${at}.segments`, 'must hold at least one segment.');
+    return Object.freeze({
+      id: read.string(record.id, `${at}.id`),
+      name: read.string(record.name, `${at}.name`),
+      readyForService: read.nullableNumber(record.readyForService, `${at}.readyForService`, { integer: true }),
+      lengthKm: read.nullableNumber(record.lengthKm, `${at}.lengthKm`, { min: 1 }),
+      corridors: Object.freeze(read.array(record.corridors ?? [], `${at}.corridors`).map((c, k) => read.string(c, `${at}.corridors[${k}]`))),
+      segments: Object.freeze(segments),
+      source: read.string(record.source, `${at}.source`),
+    });
+  });
+  read.uniqueIds(cables, `${path}.cables`);
+
+  const terrestrial = read.array(root.terrestrial, `${path}.terrestrial`).map((entry, i): TerrestrialRoute => {
+    const at = `${path}.terrestrial[${i}]`;
+    const record = read.object(entry, at);
+    const note = read.optionalString(record.note, `${at}.note`);
+    return Object.freeze({
+      id: read.string(record.id, `${at}.id`),
+      from: nodeRef(record.from, `${at}.from`),
+      to: nodeRef(record.to, `${at}.to`),
+      routeFactor: record.routeFactor === undefined ? defaultRouteFactor : read.number(record.routeFactor, `${at}.routeFactor`, { min: 1 }),
+      source: read.string(record.source, `${at}.source`),
+      ...(note === undefined ? {} : { note }),
+    });
+  });
+  read.uniqueIds(terrestrial, `${path}.terrestrial`);
+
+  const links = Object.freeze([...cableLinks(cables, nodeById), ...terrestrialLinks(terrestrial, nodeById)]);
+  return Object.freeze({ nodes: Object.freeze(nodes), cables: Object.freeze(cables), terrestrial: Object.freeze(terrestrial), links });
+}
+
+function segmentKm(nodeById: ReadonlyMap<string, BackboneNode>, from: string, to: string): number {
+  return greatCircleKm((nodeById.get(from) as BackboneNode).coordinates, (nodeById.get(to) as BackboneNode).coordinates);
+}
+
+function cableLinks(cables: readonly Cable[], nodeById: ReadonlyMap<string, BackboneNode>): BackboneLink[] {
+  const greatCircleTotal = (cable: Cable) => cable.segments.reduce((sum, [from, to]) => sum + segmentKm(nodeById, from, to), 0);
+  // Slack = published length / great-circle length of the traced route, never below 1.
+  const slackOf = (cable: Cable) => Math.max(1, (cable.lengthKm as number) / Math.max(greatCircleTotal(cable), 1));
+  const knownSlacks = cables.filter((cable) => cable.lengthKm !== null).map(slackOf).sort((a, b) => a - b);
+  const medianSlack = knownSlacks.length === 0 ? 1 : knownSlacks[Math.floor(knownSlacks.length / 2)];
+  return cables.flatMap((cable) => {
+    const slack = cable.lengthKm === null ? medianSlack : slackOf(cable);
+    return cable.segments.map(([from, to], s): BackboneLink => Object.freeze({
+      id: `${cable.id}#${s}`,
+      kind: 'submarine',
+      from,
+      to,
+      // A segment between two landings of one town still costs its landing-station hop.
+      lengthKm: Math.max(segmentKm(nodeById, from, to), 1) * slack,
+      cable: cable.id,
+      name: cable.name,
+      corridors: cable.corridors,
+    }));
+  });
+}
+
+function terrestrialLinks(routes: readonly TerrestrialRoute[], nodeById: ReadonlyMap<string, BackboneNode>): BackboneLink[] {
+  return routes.map((route): BackboneLink => Object.freeze({
+    id: route.id,
+    kind: 'terrestrial',
+    from: route.from,
+    to: route.to,
+    lengthKm: Math.max(segmentKm(nodeById, route.from, route.to), 1) * route.routeFactor,
+    cable: null,
+    name: route.id,
+    corridors: Object.freeze([]),
+  }));
+}
+
+/** The bundled backbone. */
+export const backbone: Backbone = parseBackbone(backboneJson, 'backbone');
+
+/**
+ * The backbone as a graphology multigraph: node attributes `kind`, `name`, `country`,
+ * `coordinates`; edge keys are link ids, with `kind`, `lengthKm`, `cable`, `name`, `corridors`.
+ */
+export function backboneGraph(world: Backbone = backbone): Graph {
+  const graph = new Graph({ type: 'undirected', multi: true, allowSelfLoops: false });
+  for (const node of world.nodes) graph.addNode(node.id, { ...node });
+  for (const link of world.links) {
+    if (link.from === link.to) continue;
+    graph.addEdgeWithKey(link.id, link.from, link.to, { ...link });
+  }
+  return graph;
+}

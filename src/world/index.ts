@@ -1,0 +1,6 @@
+export { regions, providerFootprint, isOperating, parseRegions, REGION_STATUSES } from './regions.js';
+export { markets, populationSources, parseMarkets } from './markets.js';
+export { backbone, backboneGraph, parseBackbone } from './backbone.js';
+export { bundledWorld, type World } from './world.js';
+export { backboneFeatureCollection, marketsFeatureCollection, regionsFeatureCollection, type Feature, type FeatureCollection, type LinkProperties } from './geojson.js';
+export type { Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, LinkKind, Market, Region, RegionStatus, TerrestrialRoute } from './records.js';
