@@ -62,7 +62,7 @@ export function estimateRtt(from: EndpointInput, to: EndpointInput, options: Lat
   const parameters = resolveParameters(options.parameters, functionName);
   const resolved = resolveWhatIf(world, whatIf, functionName);
   const endpoints = [resolveEndpoint(world, from, functionName, 'from'), resolveEndpoint(world, to, functionName, 'to')];
-  return modelFor(world, parameters).matrix([endpoints[0]], [endpoints[1]], resolved, functionName)[0];
+  return modelFor(world, parameters).matrix([endpoints[0]], [endpoints[1]], resolved, functionName, (side) => side)[0];
 }
 
 /** RTT ms from every `from` endpoint to every `to` endpoint, in one kernel pass. */

@@ -117,10 +117,13 @@ export class LatencyModel {
   }
 
   /** Round-trip ms from each `from` to each `to`, row-major; Infinity where no route remains. */
-  matrix(from: readonly Endpoint[], to: readonly Endpoint[], whatIf: ResolvedWhatIf, functionName: string): Float64Array {
+  matrix(
+    from: readonly Endpoint[], to: readonly Endpoint[], whatIf: ResolvedWhatIf, functionName: string,
+    fieldOf: (side: 'from' | 'to', index: number) => string = (side, index) => `${side}[${index}]`,
+  ): Float64Array {
     const { packed } = this.packedCut(whatIf, functionName);
-    const fromAttachments = from.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, `from[${i}]`));
-    const toAttachments = to.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, `to[${i}]`));
+    const fromAttachments = from.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('from', i)));
+    const toAttachments = to.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('to', i)));
     const targetColumn = new Map<number, number>();
     for (const attachment of toAttachments) {
       for (const node of attachment.nodes) if (!targetColumn.has(node)) targetColumn.set(node, targetColumn.size);

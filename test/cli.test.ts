@@ -1,0 +1,76 @@
+// The built `geoslo` command, run as a user runs it (npm test builds dist first).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { estimateRtt, regions } from '../src/index.js';
+import { parseCsv } from '../src/util/csv.js';
+
+const cli = resolve(import.meta.dirname, '..', 'dist', 'cli.js');
+const scratch = mkdtempSync(join(tmpdir(), 'geoslo-cli-'));
+const geoslo = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+
+function pairsFile(name: string, text: string): string {
+  const file = join(scratch, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('geoslo rtt --pairs FILE.csv', () => {
+  it('writes every row back with rtt_ms, keeping the other columns', () => {
+    const file = pairsFile('ok.csv', 'name,from_lon,from_lat,to_lon,to_lat\n"Jakarta, ID",106.8456,-6.2088,103.8198,1.3521\nSao Paulo,-46.633,-23.55,-99.1332,19.4326\n');
+    const run = geoslo('rtt', '--pairs', file);
+    expect(run.status, run.stderr).toBe(0);
+    const table = parseCsv(run.stdout);
+    expect(table.header).toEqual(['name', 'from_lon', 'from_lat', 'to_lon', 'to_lat', 'rtt_ms']);
+    expect(table.rows.map((r) => r.cells[0])).toEqual(['Jakarta, ID', 'Sao Paulo']);
+    expect(Number(table.rows[0].cells[5])).toBeCloseTo(estimateRtt([106.8456, -6.2088], [103.8198, 1.3521]), 1);
+  });
+
+  it('fails on a swapped coordinate with the line and columns, and writes nothing', () => {
+    const file = pairsFile('swapped.csv', 'from_lon,from_lat,to_lon,to_lat\n106.8,-6.2,103.8,1.35\n106.8,-6.2,1.35,103.8\n');
+    const out = join(scratch, 'never.csv');
+    const run = geoslo('rtt', '--pairs', file, '--out', out);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/geoslo\/rtt: line 3, columns to_lon,to_lat\[1\] \(latitude\) is 103\.8.*looks like \[lat, lon\]/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('fails on a malformed number, a missing column and a point beyond the backbone, naming each', () => {
+    expect(geoslo('rtt', '--pairs', pairsFile('nan.csv', 'from_lon,from_lat,to_lon,to_lat\n1,x,2,3\n')).stderr).toMatch(/line 2, column from_lat must be a number of degrees; got "x"/);
+    expect(geoslo('rtt', '--pairs', pairsFile('cols.csv', 'lon,lat\n1,2\n')).stderr).toMatch(/has no column from_lon, from_lat, to_lon, to_lat/);
+    const far = geoslo('rtt', '--pairs', pairsFile('far.csv', 'from_lon,from_lat,to_lon,to_lat\n103.8,1.35,106.8,-6.2\n-140,-45,103.8,1.35\n'));
+    expect(far.status).toBe(1);
+    expect(far.stderr).toMatch(/line 3, columns from_lon,from_lat .*km from the nearest backbone node/);
+    expect(geoslo('rtt', '--pairs', join(scratch, 'missing.csv')).status).toBe(1);
+  });
+
+  it('applies what-if cuts', () => {
+    const file = pairsFile('cut.csv', 'from_lon,from_lat,to_lon,to_lat\n103.8198,1.3521,8.6821,50.1109\n');
+    const normal = Number(parseCsv(geoslo('rtt', '--pairs', file).stdout).rows[0].cells[4]);
+    const cut = Number(parseCsv(geoslo('rtt', '--pairs', file, '--cut-corridor', 'red-sea').stdout).rows[0].cells[4]);
+    expect(cut).toBeGreaterThan(normal);
+  });
+});
+
+describe('geoslo regions / markets / usage', () => {
+  it('prints the regions as a table with status', () => {
+    const run = geoslo('regions');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(regions.length + 2);
+    expect(lines[0]).toMatch(/^id\s+name\s+country\s+lon\s+lat\s+status\s+zones$/);
+    expect(run.stdout).toMatch(/ap-southeast-2\s+Australia \(Sydney\).*closed/);
+  });
+
+  it('prints the markets, and exits 2 with usage on an unknown command or option', () => {
+    expect(geoslo('markets').stdout).toMatch(/br-sao-paulo\s+Sao Paulo\s+BR/);
+    const unknown = geoslo('teleport');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "teleport"/);
+    expect(geoslo('rtt', '--pears', 'x').status).toBe(2);
+  });
+});

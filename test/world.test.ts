@@ -1,0 +1,118 @@
+import Graph from 'graphology';
+import { connectedComponents } from 'graphology-components';
+import { describe, expect, it } from 'vitest';
+import {
+  backbone, backboneFeatureCollection, backboneGraph, InvalidArgumentError, isOperating, markets, marketsFeatureCollection,
+  MAX_ACCESS_KM, parseBackbone, parseMarkets, parseRegions, providerFootprint, regions, regionsFeatureCollection,
+} from '../src/index.js';
+import { greatCircleKm } from '../src/geo/great-circle.js';
+import { segmentGeometry } from '../src/world/geojson.js';
+
+const ASEAN = ['BN', 'KH', 'ID', 'LA', 'MY', 'MM', 'PH', 'SG', 'TH', 'VN', 'TL'];
+const SOUTH_AMERICA = ['AR', 'BO', 'BR', 'CL', 'CO', 'EC', 'GY', 'PY', 'PE', 'SR', 'UY', 'VE'];
+const MEXICO_AND_CENTRAL_AMERICA = ['MX', 'BZ', 'GT', 'SV', 'HN', 'NI', 'CR', 'PA'];
+const GULF_AND_MIDDLE_EAST = ['SA', 'AE', 'QA', 'KW', 'BH', 'OM', 'JO', 'IL', 'TR', 'EG'];
+
+describe('bundled regions', () => {
+  it('holds the 29 regions operating in mid-2025, plus the closed and the unverified ones by status', () => {
+    expect(regions.filter(isOperating)).toHaveLength(29);
+    expect(regions.filter((r) => r.status === 'closed').map((r) => r.id).sort()).toEqual(['ap-south-1', 'ap-southeast-2']);
+    expect(regions.filter((r) => r.status === 'planned').map((r) => r.id).sort()).toEqual(['ap-southeast-8', 'us-southeast-1']);
+    expect(providerFootprint).toMatchObject({ operatingRegions: 29, availabilityZones: 87 });
+  });
+
+  it('keeps unknown zone counts null rather than guessing, and records are frozen', () => {
+    expect(regions.every((r) => r.zones === null)).toBe(true);
+    expect(Object.isFrozen(regions)).toBe(true);
+    expect(Object.isFrozen(regions[0])).toBe(true);
+  });
+});
+
+describe('bundled markets', () => {
+  it('covers at least 150 metros in 60 countries, with every region the planner is asked about', () => {
+    const countries = new Set(markets.map((m) => m.country));
+    expect(markets.length).toBeGreaterThanOrEqual(150);
+    expect(countries.size).toBeGreaterThanOrEqual(60);
+    for (const country of [...ASEAN, ...SOUTH_AMERICA, ...MEXICO_AND_CENTRAL_AMERICA, ...GULF_AND_MIDDLE_EAST]) {
+      expect(countries.has(country), country).toBe(true);
+    }
+    expect(markets.every((m) => Number.isInteger(m.population) && m.population > 0)).toBe(true);
+  });
+
+  it('has coordinates in [lon, lat] order (spot checks)', () => {
+    const at = (id: string) => markets.find((m) => m.id === id)?.coordinates;
+    expect(at('br-sao-paulo')?.[0]).toBeCloseTo(-46.6, 0);
+    expect(at('id-jakarta')?.[1]).toBeCloseTo(-6.2, 0);
+    expect(at('ng-lagos')?.[0]).toBeCloseTo(3.4, 0);
+  });
+});
+
+describe('bundled backbone', () => {
+  it('is one connected graph', () => {
+    expect(connectedComponents(backboneGraph())).toHaveLength(1);
+  });
+
+  it('reaches every region and every market within the access radius', () => {
+    for (const { id, coordinates } of [...regions, ...markets]) {
+      const nearestKm = Math.min(...backbone.nodes.map((node) => greatCircleKm(coordinates, node.coordinates)));
+      expect(nearestKm, id).toBeLessThanOrEqual(MAX_ACCESS_KM);
+    }
+  });
+
+  it('gives every link a length no shorter than its great circle, and every cable a source', () => {
+    const nodeById = new Map(backbone.nodes.map((n) => [n.id, n]));
+    for (const link of backbone.links) {
+      const km = greatCircleKm(nodeById.get(link.from)!.coordinates, nodeById.get(link.to)!.coordinates);
+      expect(link.lengthKm, link.id).toBeGreaterThanOrEqual(km);
+    }
+    expect(backbone.cables.length).toBeGreaterThanOrEqual(60);
+    expect(backbone.cables.every((c) => c.source.length > 10)).toBe(true);
+    const corridors = new Set(backbone.cables.flatMap((c) => c.corridors));
+    for (const corridor of ['red-sea', 'trans-pacific', 'trans-atlantic', 'south-atlantic', 'malacca']) expect(corridors.has(corridor)).toBe(true);
+  });
+});
+
+describe('parsing world data names the JSON path of a bad field', () => {
+  it('rejects a duplicate id, a [lat, lon] coordinate and an unknown status', () => {
+    const region = { id: 'x', name: 'X', city: 'X', country: 'SG', coordinates: [103.8, 1.3], status: 'open', zones: null, source: 's' };
+    expect(() => parseRegions([region, region], 'plan')).toThrow('geoslo/plan: regions[1].id "x" is used twice; ids must be unique.');
+    expect(() => parseRegions([{ ...region, coordinates: [1.3, 103.8] }], 'plan')).toThrow(/regions\[0\]\.coordinates\[1\] \(latitude\) is 103\.8.*looks like \[lat, lon\]/);
+    expect(() => parseRegions([{ ...region, status: 'live' }], 'plan')).toThrow(/regions\[0\]\.status must be one of "open", "open-2025", "closed", "planned"; got "live"/);
+    expect(() => parseMarkets([{ id: 'm', name: 'M', country: 'sg', coordinates: [0, 0], population: 1, populationSource: 'x' }], 'plan')).toThrow(InvalidArgumentError);
+  });
+
+  it('rejects a cable segment naming a node that does not exist', () => {
+    const json = {
+      nodes: [{ id: 'a', name: 'A', kind: 'metro', country: 'SG', coordinates: [103.8, 1.3] }],
+      cables: [{ id: 'c', name: 'C', readyForService: 2020, lengthKm: 10, corridors: [], segments: [['a', 'b']], source: 's' }],
+      terrestrial: [],
+    };
+    expect(() => parseBackbone(json, 'plan')).toThrow('geoslo/plan: backbone.cables[0].segments[0][1] is "b", which is not a node id in backbone.nodes.');
+  });
+});
+
+describe('GeoJSON', () => {
+  it('gives regions and markets as Point features with their fields as properties', () => {
+    const collection = regionsFeatureCollection();
+    expect(collection.features).toHaveLength(regions.length);
+    expect(collection.features[0]).toMatchObject({ type: 'Feature', id: regions[0].id, geometry: { type: 'Point', coordinates: [...regions[0].coordinates] } });
+    expect(collection.features[0].properties).toMatchObject({ status: regions[0].status });
+    expect(marketsFeatureCollection().features.map((f) => f.properties.population)).toEqual(markets.map((m) => m.population));
+  });
+
+  it('gives backbone links as LineStrings named by cable, split at the antimeridian', () => {
+    const links = backboneFeatureCollection().features.filter((f) => f.geometry.type !== 'Point');
+    expect(links).toHaveLength(backbone.links.length);
+    const pacific = links.find((f) => (f.properties as { corridors: string[] }).corridors.includes('trans-pacific') && f.geometry.type === 'MultiLineString');
+    expect(pacific).toBeDefined();
+    expect(segmentGeometry([170, 10], [-170, 20])).toEqual({ type: 'MultiLineString', coordinates: [[[170, 10], [180, 15]], [[-180, 15], [-170, 20]]] });
+    expect(segmentGeometry([10, 10], [20, 20]).type).toBe('LineString');
+  });
+
+  it('loads into a graphology graph whose edges carry the link fields', () => {
+    const graph: Graph = backboneGraph();
+    expect(graph.order).toBe(backbone.nodes.length);
+    const link = backbone.links[0];
+    expect(graph.getEdgeAttributes(link.id)).toMatchObject({ kind: link.kind, cable: link.cable, lengthKm: link.lengthKm });
+  });
+});
