@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { kernel } from '../src/kernel/wasm.js';
 import { floydWarshallSuite } from './suites/floyd-warshall.js';
+import { latencyMatrixSuite } from './suites/latency-matrix.js';
 import { shortestPathSuite } from './suites/shortest-path.js';
 import { formatTable } from './table.js';
 
@@ -65,6 +66,14 @@ async function main(): Promise<void> {
   target('Floyd-Warshall 1024: SIMD vs scalar wasm', largest.scalarMs / largest.simdMs, '>= 2.5x', largest.scalarMs / largest.simdMs >= 2.5);
   target('Floyd-Warshall 1024: SIMD updates per second', largest.simdUpdatesPerSecond, 'aim 8e9', largest.simdUpdatesPerSecond >= 8e9);
 
+  log('\nLatency matrix: every market x the 29 operating regions');
+  const latency = await latencyMatrixSuite(quick);
+  log(formatTable(
+    ['markets', 'regions', 'one pass ms', 'pair by pair ms', 'speed-up'],
+    [[latency.markets, latency.regions, fixed(latency.onePassMs, 2), fixed(latency.pairByPairMs), fixed(latency.pairByPairMs / latency.onePassMs)]],
+  ));
+  target('latencyMatrix markets x regions: one pass vs pair by pair', latency.pairByPairMs / latency.onePassMs, '> 1x', latency.pairByPairMs > latency.onePassMs);
+
   log('\nTargets');
   log(formatTable(['target', 'measured', 'goal', ''], targets.map((t) => [
     t.name, t.value >= 1e6 ? t.value.toExponential(2) : fixed(t.value, 2), t.goal, t.met ? 'met' : 'MISSED',
@@ -88,6 +97,7 @@ async function main(): Promise<void> {
       ratioVsTwin: row.twinMs / row.wasmMs,
       ratioVsIgraph: row.igraphMs === null ? null : row.igraphMs / row.wasmMs,
     })),
+    latencyMatrix: { ...latency, ratio: latency.pairByPairMs / latency.onePassMs },
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,
   };
