@@ -92,7 +92,7 @@ function cableLinks(cables: readonly Cable[], nodeById: ReadonlyMap<string, Back
       kind: 'submarine',
       from,
       to,
-      // A segment between two landings of one town still costs its landing-station hop.
+      // At least 1 km, so two landings of one town are never joined at zero length.
       lengthKm: Math.max(segmentKm(nodeById, from, to), 1) * slack,
       cable: cable.id,
       name: cable.name,
