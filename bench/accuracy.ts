@@ -3,8 +3,6 @@
 // parameters fitted on the other four, starting from the same physical prior, never from the
 // shipped fit. Writes bench/results/accuracy.json.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fibreLowerBoundMs } from '../src/geo/great-circle.js';
 import {
   calibratePrepared, modelPrepared, prepareMeasurements, type PreparedMeasurements, quantile, residualStatistics, type ResidualStatistics,
@@ -15,6 +13,7 @@ import { seededRandom } from '../src/util/seeded-random.js';
 import { bundledWorld } from '../src/world/world.js';
 import { loadCalibrationMeasurements } from './calibration-data.js';
 import { formatTable } from './table.js';
+import { writeResults } from './write-results.js';
 
 const FOLDS = 5;
 /** Where every fold's search starts: plain physics, no fitting. */
@@ -90,12 +89,8 @@ function main(): void {
     foldParameters.map((p, f) => [f + 1, p.submarineStretch.toFixed(3), p.terrestrialStretch.toFixed(3), p.accessStretch.toFixed(3), p.hopMs.toFixed(2), p.baseMs.toFixed(2), foldFactors[f].toFixed(3)]),
   )}\n`);
 
-  const resultsDirectory = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-  mkdirSync(resultsDirectory, { recursive: true });
-  const file = `${resultsDirectory}accuracy.json`;
-  writeFileSync(`${file}.tmp`, `${JSON.stringify({ date: new Date().toISOString(), folds: FOLDS, prior: PRIOR, foldParameters, foldFactors, summary }, null, 2)}\n`);
-  renameSync(`${file}.tmp`, file);
-  process.stdout.write('\nWrote bench/results/accuracy.json\n');
+  const written = writeResults('accuracy', { date: new Date().toISOString(), folds: FOLDS, prior: PRIOR, foldParameters, foldFactors, summary });
+  process.stdout.write(`\nWrote ${written}\n`);
 }
 
 main();

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { calibrate } from '../src/latency/calibrate.js';
 import { loadCalibrationMeasurements } from './calibration-data.js';
+import { projectFile } from './project-files.js';
 
 const PRIOR = { submarineStretch: 1.05, terrestrialStretch: 1.2, accessStretch: 1.5, hopMs: 0.5, baseMs: 1 };
 const measurements = loadCalibrationMeasurements();
@@ -16,5 +17,5 @@ const model = {
   parameters: Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, round(value, 4)])),
   inSample: { medianApe: round(residuals.medianApe, 4), p90Ape: round(residuals.p90Ape, 4), medianRatio: round(residuals.medianRatio, 4) },
 };
-writeFileSync(new URL('../../data/latency-model.json', import.meta.url), `${JSON.stringify(model, null, 2)}\n`);
+writeFileSync(projectFile('data/latency-model.json'), `${JSON.stringify(model, null, 2)}\n`);
 process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);

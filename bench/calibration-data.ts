@@ -4,12 +4,13 @@
 import { readFileSync } from 'node:fs';
 import type { RttMeasurement } from '../src/latency/calibrate.js';
 import { parseCsv } from '../src/util/csv.js';
+import { projectFile } from './project-files.js';
 
 const FILES = ['azure-rtt.csv', 'ibm-vpc-rtt.csv'];
 
 export function loadCalibrationMeasurements(): RttMeasurement[] {
   return FILES.flatMap((file) => {
-    const table = parseCsv(readFileSync(new URL(`../../data/calibration/${file}`, import.meta.url), 'utf8'));
+    const table = parseCsv(readFileSync(projectFile(`data/calibration/${file}`), 'utf8'));
     const column = (name: string) => {
       const index = table.header.indexOf(name);
       if (index === -1) throw new Error(`${file} has no column ${name}`);

@@ -2,14 +2,13 @@
 // JavaScript user reaches for, prints a table per suite and the targets, and writes
 // bench/results/latest.json (medians, ratios, machine). Missed targets are reported, not thrown.
 
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { kernel } from '../src/kernel/wasm.js';
 import { floydWarshallSuite } from './suites/floyd-warshall.js';
 import { latencyMatrixSuite } from './suites/latency-matrix.js';
 import { shortestPathSuite } from './suites/shortest-path.js';
 import { formatTable } from './table.js';
+import { writeResults } from './write-results.js';
 
 interface Target {
   name: string;
@@ -101,12 +100,8 @@ async function main(): Promise<void> {
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,
   };
-  const resultsDirectory = fileURLToPath(new URL('../../bench/results/', import.meta.url));
-  mkdirSync(resultsDirectory, { recursive: true });
-  const file = `${resultsDirectory}latest.json`;
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
-  renameSync(`${file}.tmp`, file);
-  log(`\nWrote bench/results/latest.json in ${fixed(report.durationSeconds, 0)} s.`);
+  const written = writeResults('latest', report);
+  log(`\nWrote ${written} in ${fixed(report.durationSeconds, 0)} s.`);
 }
 
 main().catch((error: unknown) => {

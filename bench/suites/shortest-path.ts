@@ -6,12 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dijkstra } from 'graphology-shortest-path';
 import { createLatencyIndex } from '../../src/index.js';
 import { csrBytes } from '../../src/kernel/csr.js';
 import { randomInt, seededRandom } from '../../src/util/seeded-random.js';
 import { measure, medianMs } from '../measure.js';
+import { projectFile } from '../project-files.js';
 import { randomGeometricGraph } from '../random-geometric-graph.js';
 
 export interface ShortestPathRow {
@@ -48,7 +48,7 @@ function igraphMedianMs(nodes: number, edges: { sources: Int32Array; targets: In
     const header = Int32Array.of(nodes, edges.sources.length, sources.length);
     const file = join(folder, 'graph.bin');
     writeFileSync(file, Buffer.concat([header, edges.sources, edges.targets, edges.weights, Int32Array.from(sources)].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))));
-    const script = fileURLToPath(new URL('../igraph-distances.py', import.meta.url));
+    const script = projectFile('bench/igraph-distances.py');
     const output = JSON.parse(execFileSync(PYTHON, [script, file, String(repeats)], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { medianSeconds: number; lastCell: number };
     return { ms: output.medianSeconds * 1000, lastCell: output.lastCell };
   } finally {

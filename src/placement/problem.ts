@@ -1,0 +1,195 @@
+// A placement problem as solvePlacement takes it, checked field by field and normalised into the
+// form every solver reads: a candidate-major latency matrix (candidate j's latencies to all demands
+// are contiguous, as the kernel's nearest-of-set reduction wants), weights, costs and site masks.
+// Every check runs before any solver or kernel memory is touched.
+
+import { InvalidArgumentError } from '../errors.js';
+import { describe } from '../shortest-path/edge-weight.js';
+
+export type PlacementObjective = 'p-median' | 'p-center' | 'max-coverage' | 'set-cover';
+
+export const PLACEMENT_OBJECTIVES: readonly PlacementObjective[] = ['p-median', 'p-center', 'max-coverage', 'set-cover'];
+
+/** A demand x candidate latency matrix: nested arrays, or row-major data with rows and cols. */
+export type LatencyMatrixInput = readonly (readonly number[])[] | { readonly rows: number; readonly cols: number; readonly data: ArrayLike<number> };
+
+export interface PlacementProblem {
+  /** latencyMs[demand][candidate], or `{ rows, cols, data }` as shortestPath.matrix and latencyMatrix return. */
+  readonly latencyMs: LatencyMatrixInput;
+  /** Demand weights, finite and >= 0. @default 1 each */
+  readonly weights?: ArrayLike<number>;
+  readonly objective: PlacementObjective;
+  /** Sites to open, fixed ones included (p-median, p-center, max-coverage). */
+  readonly k?: number;
+  /** Coverage radius in ms (max-coverage, set-cover). */
+  readonly sloMs?: number;
+  /** Per-candidate cost that set-cover minimises. @default 1 each */
+  readonly costs?: ArrayLike<number>;
+  /** Candidates that are always open. */
+  readonly fixed?: readonly number[];
+  /** Candidates that are never open. */
+  readonly forbidden?: readonly number[];
+  /** set-cover: each demand within the SLO of at least this many open sites. @default 1 */
+  readonly coverTimes?: number;
+  /** Stop searching after this long and report the best found with its bound. @default 10000 */
+  readonly timeLimitMs?: number;
+  /** Seed for the randomised starts; the same seed gives the same answer. @default 1 */
+  readonly seed?: number;
+}
+
+export interface NormalizedProblem {
+  readonly objective: PlacementObjective;
+  readonly demandCount: number;
+  readonly candidateCount: number;
+  /** distance[j * demandCount + i]: latency from demand i to candidate j; +Infinity when unreachable. */
+  readonly candidateMajor: Float64Array;
+  readonly weights: Float64Array;
+  readonly costs: Float64Array;
+  readonly k: number;
+  readonly sloMs: number;
+  readonly coverTimes: number;
+  /** 1 for fixed candidates. */
+  readonly fixed: Uint8Array;
+  /** 1 for forbidden candidates. */
+  readonly forbidden: Uint8Array;
+  readonly timeLimitMs: number;
+  readonly seed: number;
+  /** Whether every latency and weight (and cost) is an integer, so bounds may be rounded up. */
+  readonly integral: boolean;
+}
+
+const FUNCTION = 'solvePlacement';
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+function fail(field: string, message: string): never {
+  throw new InvalidArgumentError(FUNCTION, field, message);
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || ArrayBuffer.isView(value);
+}
+
+function readMatrix(input: unknown): { rows: number; cols: number; candidateMajor: Float64Array; integral: boolean } {
+  let rows: number;
+  let cols: number;
+  let at: (r: number, c: number) => unknown;
+  let where: (r: number, c: number) => string;
+  if (Array.isArray(input)) {
+    rows = input.length;
+    if (rows === 0) fail('problem.latencyMs', 'has no rows; pass one row per demand.');
+    const first = input[0] as unknown;
+    if (!isArrayLike(first)) fail('problem.latencyMs[0]', 'must be an array of latencies, one per candidate.');
+    cols = first.length;
+    input.forEach((row: unknown, r) => {
+      if (!isArrayLike(row)) fail(`problem.latencyMs[${r}]`, 'must be an array of latencies, one per candidate.');
+      if (row.length !== cols) fail(`problem.latencyMs[${r}]`, `has ${row.length} entries but row 0 has ${cols}; the matrix must be rectangular (demand x candidate).`);
+    });
+    at = (r, c) => (input[r] as ArrayLike<unknown>)[c];
+    where = (r, c) => `problem.latencyMs[${r}][${c}]`;
+  } else if (typeof input === 'object' && input !== null && 'data' in input) {
+    const matrix = input as { rows: unknown; cols: unknown; data: unknown };
+    if (!Number.isInteger(matrix.rows) || (matrix.rows as number) < 1) fail('problem.latencyMs.rows', `must be a positive integer; got ${describe(matrix.rows)}.`);
+    if (!Number.isInteger(matrix.cols) || (matrix.cols as number) < 1) fail('problem.latencyMs.cols', `must be a positive integer; got ${describe(matrix.cols)}.`);
+    rows = matrix.rows as number;
+    cols = matrix.cols as number;
+    if (!isArrayLike(matrix.data) || matrix.data.length !== rows * cols) {
+      fail('problem.latencyMs.data', `must hold rows x cols = ${rows * cols} latencies (row-major); got ${isArrayLike(matrix.data) ? matrix.data.length : describe(matrix.data)}.`);
+    }
+    const data = matrix.data as ArrayLike<unknown>;
+    at = (r, c) => data[r * cols + c];
+    where = (r, c) => `problem.latencyMs.data[${r * cols + c}] (demand ${r}, candidate ${c})`;
+  } else {
+    fail('problem.latencyMs', `must be number[][] (demand x candidate) or { rows, cols, data }; got ${describe(input)}.`);
+  }
+  if (cols === 0) fail('problem.latencyMs', 'has no columns; pass one column per candidate site.');
+  const candidateMajor = new Float64Array(rows * cols);
+  let integral = true;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const value = at(r, c);
+      if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || value === -Infinity) {
+        fail(where(r, c), `is ${describe(value)}; latencies must be numbers >= 0 (Infinity for unreachable).`);
+      }
+      if (integral && value !== Infinity && !Number.isInteger(value)) integral = false;
+      candidateMajor[c * rows + r] = value;
+    }
+  }
+  return { rows, cols, candidateMajor, integral };
+}
+
+function readVector(value: unknown, length: number, field: string, what: string, fallback: number): { values: Float64Array; integral: boolean } {
+  if (value === undefined) return { values: new Float64Array(length).fill(fallback), integral: true };
+  if (!isArrayLike(value)) fail(field, `must be an array of ${length} ${what}; got ${describe(value)}.`);
+  if (value.length !== length) fail(field, `has ${value.length} entries but there are ${length} ${what === 'costs' ? 'candidates' : 'demands'}.`);
+  const values = new Float64Array(length);
+  let integral = true;
+  for (let i = 0; i < length; i++) {
+    const entry = value[i];
+    if (typeof entry !== 'number' || !Number.isFinite(entry) || entry < 0) fail(`${field}[${i}]`, `is ${describe(entry)}; ${what} must be finite numbers >= 0.`);
+    if (!Number.isInteger(entry)) integral = false;
+    values[i] = entry;
+  }
+  return { values, integral };
+}
+
+function readSites(value: unknown, candidateCount: number, field: string): Uint8Array {
+  const mask = new Uint8Array(candidateCount);
+  if (value === undefined) return mask;
+  if (!Array.isArray(value)) fail(field, `must be an array of candidate indices; got ${describe(value)}.`);
+  value.forEach((index: unknown, i) => {
+    if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= candidateCount) {
+      fail(`${field}[${i}]`, `is ${describe(index)}; candidate indices run from 0 to ${candidateCount - 1}.`);
+    }
+    if (mask[index as number]) fail(`${field}[${i}]`, `repeats candidate ${index as number}; list each candidate once.`);
+    mask[index as number] = 1;
+  });
+  return mask;
+}
+
+function readPositiveNumber(value: unknown, field: string, { integer = false, minimum = 0, exclusive = true } = {}): number {
+  const ok = typeof value === 'number' && Number.isFinite(value) && (exclusive ? value > minimum : value >= minimum) && (!integer || Number.isInteger(value));
+  if (!ok) fail(field, `must be a finite ${integer ? 'integer' : 'number'} ${exclusive ? '>' : '>='} ${minimum}; got ${describe(value)}.`);
+  return value as number;
+}
+
+export function normalizeProblem(problem: unknown): NormalizedProblem {
+  if (typeof problem !== 'object' || problem === null) fail('problem', `must be an object { latencyMs, objective, ... }; got ${describe(problem)}.`);
+  const input = problem as Record<string, unknown>;
+  const objective = input.objective as PlacementObjective;
+  if (!PLACEMENT_OBJECTIVES.includes(objective)) {
+    fail('problem.objective', `must be one of ${PLACEMENT_OBJECTIVES.map((o) => `"${o}"`).join(', ')}; got ${describe(input.objective)}.`);
+  }
+  const { rows, cols, candidateMajor, integral: latenciesIntegral } = readMatrix(input.latencyMs);
+  const weights = readVector(input.weights, rows, 'problem.weights', 'weights', 1);
+  const costs = readVector(input.costs, cols, 'problem.costs', 'costs', 1);
+  const fixed = readSites(input.fixed, cols, 'problem.fixed');
+  const forbidden = readSites(input.forbidden, cols, 'problem.forbidden');
+  for (let j = 0; j < cols; j++) {
+    if (fixed[j] && forbidden[j]) fail('problem.fixed', `and problem.forbidden both name candidate ${j}; a site cannot be both always and never open.`);
+  }
+  const needsK = objective !== 'set-cover';
+  let k = 0;
+  if (needsK || input.k !== undefined) {
+    if (input.k === undefined) fail('problem.k', `is required for "${objective}": the number of sites to open.`);
+    k = readPositiveNumber(input.k, 'problem.k', { integer: true });
+    if (k > cols) fail('problem.k', `is ${k} but there are only ${cols} candidates.`);
+  }
+  const needsSlo = objective === 'max-coverage' || objective === 'set-cover';
+  let sloMs = Infinity;
+  if (needsSlo || input.sloMs !== undefined) {
+    if (input.sloMs === undefined) fail('problem.sloMs', `is required for "${objective}": the latency within which a demand counts as covered.`);
+    sloMs = readPositiveNumber(input.sloMs, 'problem.sloMs');
+  }
+  let coverTimes = 1;
+  if (input.coverTimes !== undefined) {
+    if (objective !== 'set-cover') fail('problem.coverTimes', `applies to "set-cover" only; got objective "${objective}".`);
+    coverTimes = readPositiveNumber(input.coverTimes, 'problem.coverTimes', { integer: true });
+  }
+  const timeLimitMs = input.timeLimitMs === undefined ? DEFAULT_TIME_LIMIT_MS : readPositiveNumber(input.timeLimitMs, 'problem.timeLimitMs');
+  const seed = input.seed === undefined ? 1 : readPositiveNumber(input.seed, 'problem.seed', { integer: true, exclusive: false });
+  const integral = latenciesIntegral && weights.integral && (objective !== 'set-cover' || costs.integral);
+  return {
+    objective, demandCount: rows, candidateCount: cols, candidateMajor, weights: weights.values, costs: costs.values,
+    k, sloMs, coverTimes, fixed, forbidden, timeLimitMs, seed, integral,
+  };
+}
