@@ -2,7 +2,8 @@
 // Lagrangian bound, and branch and bound when it does not already meet the incumbent, prove it.
 
 import type { PlacementInstance } from '../kernel/twin/placement/instance.js';
-import { branchAndBoundPMedian } from '../kernel/twin/placement/p-median-bound.js';
+import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
+import { pMedianBranchProblem } from '../kernel/twin/placement/p-median-bound.js';
 import { greedyPMedian, interchangePMedian, pMedianCost, randomPMedianStart } from '../kernel/twin/placement/p-median-search.js';
 import { seededRandom } from '../util/seeded-random.js';
 
@@ -23,6 +24,12 @@ export function solvePMedian(instance: PlacementInstance, seed: number, integral
     const candidate = interchangePMedian(instance, randomPMedianStart(instance, random));
     if (candidate.cost < best.cost) best = candidate;
   }
-  const searched = branchAndBoundPMedian(instance, best, integral, deadline, (sites) => pMedianCost(instance, sites));
+  let incumbentCost = best.cost;
+  const costOf = (sites: Int32Array) => {
+    const cost = pMedianCost(instance, sites);
+    if (cost < incumbentCost) incumbentCost = cost;
+    return cost;
+  };
+  const searched = branchAndBound(pMedianBranchProblem(instance, integral, costOf, () => incumbentCost), best, deadline);
   return { sites: searched.sites, cost: searched.cost, bound: searched.bound, proven: searched.proven };
 }

@@ -7,6 +7,9 @@ import { type PlacementInstance, unreachablePenalty, withPenalty } from '../kern
 import { coverCounts, evaluateSites } from './evaluate.js';
 import { type NormalizedProblem, normalizeProblem, type PlacementProblem } from './problem.js';
 import { type SearchOutcome, solvePMedian } from './solve-p-median.js';
+import { solveMaxCoverage } from './solve-max-coverage.js';
+import { solvePCenter } from './solve-p-center.js';
+import { solveSetCover } from './solve-set-cover.js';
 
 export type PlacementStatus = 'optimal' | 'feasible' | 'infeasible';
 
@@ -101,14 +104,22 @@ export function solvePlacement(problem: PlacementProblem & { kernel?: KernelName
     };
   }
 
-  let outcome: SearchOutcome;
+  let outcome: SearchOutcome | undefined;
   switch (normalized.objective) {
     case 'p-median':
       outcome = solvePMedian(instanceOf(normalized, uncovered), normalized.seed, normalized.integral, deadline);
       break;
-    default:
-      throw new Error(`objective ${normalized.objective} is not implemented yet`);
+    case 'p-center':
+      outcome = solvePCenter(normalized, uncovered, deadline);
+      break;
+    case 'set-cover':
+      outcome = solveSetCover(normalized, uncovered, deadline);
+      break;
+    case 'max-coverage':
+      outcome = solveMaxCoverage(normalized, deadline);
+      break;
   }
+  if (!outcome) throw new Error(`unknown objective ${normalized.objective as string}`);
   const sites = Array.from(outcome.sites).sort((a, b) => a - b);
   const evaluation = evaluateSites(normalized, sites, kernel);
   const infeasible = reasons.length > 0;

@@ -4,6 +4,7 @@
 // steps move lambda toward demands assigned zero or several times. Also the bound's use in a
 // depth-first branch and bound that opens or closes one candidate per level.
 
+import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from './branch-and-bound.js';
 import type { PlacementInstance } from './instance.js';
 
 export interface LagrangianState {
@@ -12,11 +13,6 @@ export interface LagrangianState {
   /** Best bound seen. */
   bound: number;
 }
-
-/** Site status in branch and bound: free, forced open or forced closed. */
-export const FREE = 0;
-export const OPEN = 1;
-export const CLOSED = 2;
 
 export function initialMultipliers(instance: PlacementInstance): Float64Array {
   const { demandCount: n, candidateCount: m, distance, weights, allowed } = instance;
@@ -118,90 +114,39 @@ export function pMedianLagrangian(
   return best;
 }
 
-export interface BranchAndBoundResult {
-  readonly sites: Int32Array;
-  readonly cost: number;
-  /** True when the search finished: the cost is optimal. */
-  readonly proven: boolean;
-  /** A proven lower bound on the optimum (the root bound if the search was cut short). */
-  readonly bound: number;
-  readonly nodes: number;
-}
-
-/**
- * Depth-first branch and bound from an incumbent. Each node's Lagrangian bound warm-starts from its
- * parent's multipliers; integral data lets bounds round up. Stops at `deadline` (performance.now()).
- */
-export function branchAndBoundPMedian(
-  instance: PlacementInstance, incumbent: { sites: Int32Array; cost: number }, integral: boolean, deadline: number, costOf: (sites: Int32Array) => number,
-): BranchAndBoundResult {
+/** p-median as a branch-and-bound problem: Lagrangian bounds warm-started from the parent's multipliers. */
+export function pMedianBranchProblem(
+  instance: PlacementInstance, integral: boolean, costOf: (sites: Int32Array) => number, incumbentCost: () => number,
+): BranchAndBoundProblem<Float64Array> {
   const { candidateCount: m, fixed, allowed, k } = instance;
-  let bestSites = incumbent.sites;
-  let bestCost = incumbent.cost;
-  let nodes = 0;
-  let aborted = false;
-  const tolerance = (value: number) => 1e-9 * Math.max(1, Math.abs(value));
-  const provable = (bound: number) => (integral ? Math.ceil(bound - tolerance(bound)) : bound);
-  const status = new Uint8Array(m);
-  for (let j = 0; j < m; j++) status[j] = fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED;
-  const rootState: LagrangianState = { lambda: initialMultipliers(instance), bound: -Infinity };
-  const chosen = new Uint8Array(m);
-  const rootBound = pMedianLagrangian(instance, status, rootState, bestCost, 400, chosen);
-
-  const visit = (lambda: Float64Array, depth: number): void => {
-    if (aborted) return;
-    if (performance.now() > deadline) {
-      aborted = true;
-      return;
-    }
-    nodes++;
-    const state: LagrangianState = { lambda: Float64Array.from(lambda), bound: -Infinity };
-    const nodeChosen = new Uint8Array(m);
-    const bound = depth === 0 ? rootBound : pMedianLagrangian(instance, status, state, bestCost, 80, nodeChosen);
-    if (depth === 0) nodeChosen.set(chosen);
-    if (provable(bound) >= bestCost - tolerance(bestCost)) return;
-    const relaxed: number[] = [];
-    for (let j = 0; j < m; j++) if (nodeChosen[j]) relaxed.push(j);
-    if (relaxed.length === k) {
-      const candidate = Int32Array.from(relaxed);
-      const cost = costOf(candidate);
-      if (cost < bestCost - tolerance(bestCost)) {
-        bestCost = cost;
-        bestSites = candidate;
+  const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
+  return {
+    candidateCount: m,
+    status,
+    integral,
+    rootState: initialMultipliers(instance),
+    bound(nodeStatus, parentLambda, depth) {
+      let forcedOpen = 0;
+      let free = 0;
+      for (let j = 0; j < m; j++) {
+        if (nodeStatus[j] === OPEN) forcedOpen++;
+        else if (nodeStatus[j] === FREE) free++;
       }
-    }
-    let forcedOpen = 0;
-    let free = 0;
-    for (let j = 0; j < m; j++) {
-      if (status[j] === OPEN) forcedOpen++;
-      else if (status[j] === FREE) free++;
-    }
-    if (forcedOpen === k) {
-      const sites: number[] = [];
-      for (let j = 0; j < m; j++) if (status[j] === OPEN) sites.push(j);
-      const candidate = Int32Array.from(sites);
-      const cost = costOf(candidate);
-      if (cost < bestCost - tolerance(bestCost)) {
-        bestCost = cost;
-        bestSites = candidate;
+      const state: LagrangianState = { lambda: Float64Array.from(parentLambda), bound: -Infinity };
+      if (forcedOpen > k || forcedOpen + free < k) return { value: Infinity, branch: -1, state: state.lambda };
+      if (forcedOpen === k) {
+        const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => nodeStatus[j] === OPEN);
+        const cost = costOf(sites);
+        return { value: cost, branch: -1, solution: { sites, cost }, state: state.lambda };
       }
-      return;
-    }
-    if (free === 0 || forcedOpen + free < k) return;
-    // Branch on the free site the relaxation opens first (lowest index among those it opens).
-    let branch = -1;
-    for (const j of relaxed) if (status[j] === FREE) {
-      branch = j;
-      break;
-    }
-    if (branch === -1) for (let j = 0; j < m && branch === -1; j++) if (status[j] === FREE) branch = j;
-    const next = depth === 0 ? rootState.lambda : state.lambda;
-    status[branch] = OPEN;
-    visit(next, depth + 1);
-    status[branch] = CLOSED;
-    visit(next, depth + 1);
-    status[branch] = FREE;
+      const chosen = new Uint8Array(m);
+      const value = pMedianLagrangian(instance, nodeStatus, state, incumbentCost(), depth === 0 ? 400 : 80, chosen);
+      const relaxed: number[] = [];
+      for (let j = 0; j < m; j++) if (chosen[j]) relaxed.push(j);
+      const sites = Int32Array.from(relaxed);
+      let branch = relaxed.find((j) => nodeStatus[j] === FREE) ?? -1;
+      if (branch === -1) for (let j = 0; j < m && branch === -1; j++) if (nodeStatus[j] === FREE) branch = j;
+      return { value, branch, solution: sites.length === k ? { sites, cost: costOf(sites) } : undefined, state: state.lambda };
+    },
   };
-  visit(rootState.lambda, 0);
-  return { sites: Int32Array.from(bestSites).sort(), cost: bestCost, proven: !aborted, bound: aborted ? provable(rootBound) : bestCost, nodes };
 }

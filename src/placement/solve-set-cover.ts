@@ -1,0 +1,31 @@
+// set-cover (LSCP, and backup coverage with coverTimes): the cheapest sites such that every demand
+// has coverTimes open sites within the SLO; greedy incumbent, Lagrangian bound, branch and bound.
+
+import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
+import { coverBranchProblem, coverCost, coverInstance, greedyCover } from '../kernel/twin/placement/set-cover.js';
+import type { NormalizedProblem } from './problem.js';
+import type { SearchOutcome } from './solve-p-median.js';
+
+/** Solves for the demands not in `ignored` (those no allowed sites can cover coverTimes over). */
+export function solveSetCover(problem: NormalizedProblem, ignored: readonly number[], deadline: number): SearchOutcome {
+  const { demandCount: n, candidateCount: m, candidateMajor, sloMs, coverTimes, weights, costs, fixed, forbidden } = problem;
+  // Demands with zero weight need no cover; nor do those no plan can cover (reported apart).
+  const requirement = Int32Array.from({ length: n }, (_, i) => (weights[i] > 0 ? coverTimes : 0));
+  for (const i of ignored) requirement[i] = 0;
+  const allowed = Uint8Array.from(forbidden, (f) => 1 - f);
+  const instance = coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed);
+  const start = greedyCover(instance, Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? 1 : allowed[j] ? 0 : 2)));
+  const incumbent = start ? { sites: start, cost: coverCost(instance, start) } : { sites: new Int32Array(0), cost: Infinity };
+  let incumbentCost = incumbent.cost;
+  const problemForSearch = coverBranchProblem(instance, problem.integral, () => incumbentCost);
+  const bound = problemForSearch.bound.bind(problemForSearch);
+  const outcome = branchAndBound({
+    ...problemForSearch,
+    bound(status, parent, depth) {
+      const node = bound(status, parent, depth);
+      if (node.solution && node.solution.cost < incumbentCost) incumbentCost = node.solution.cost;
+      return node;
+    },
+  }, incumbent, deadline);
+  return { sites: outcome.sites, cost: outcome.cost, bound: outcome.bound, proven: outcome.proven };
+}
