@@ -10,6 +10,7 @@ export {
 } from './shortest-path/index.js';
 export * from './world/index.js';
 export * from './latency/index.js';
+export * from './placement/index.js';
 export { FIBRE_KM_PER_SECOND, fibreLowerBoundMs, greatCircleKm, type LonLat, type PointInput } from './geo/index.js';
 export {
   CapacityError, DisposedError, EmptyGraphError, GeosloError, InvalidArgumentError, NodeNotFoundError,

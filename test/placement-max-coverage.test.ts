@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solvePlacement } from '../src/placement/solve.js';
+import { solvePlacement } from '../src/index.js';
 import { enumerateBest, objectiveOf, randomSmallInstance } from './helpers/placement-enumeration.js';
 
 const SEEDS = Array.from({ length: 30 }, (_, i) => i + 1);

@@ -12,14 +12,6 @@ export interface Evaluation {
   readonly nearestMs: Float64Array;
 }
 
-/** How many open sites serve each demand within the SLO. */
-export function coverCounts(problem: NormalizedProblem, sites: readonly number[]): Int32Array {
-  const { demandCount: n, candidateMajor, sloMs } = problem;
-  const counts = new Int32Array(n);
-  for (const j of sites) for (let i = 0; i < n; i++) if (candidateMajor[j * n + i] <= sloMs) counts[i]++;
-  return counts;
-}
-
 export function evaluateSites(problem: NormalizedProblem, sites: readonly number[], kernel: KernelName): Evaluation {
   const { demandCount: n, weights, costs, sloMs } = problem;
   // nearestOfSet breaks ties by set order: ascending sites give the lowest index.

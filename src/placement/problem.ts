@@ -35,6 +35,8 @@ export interface PlacementProblem {
   readonly timeLimitMs?: number;
   /** Seed for the randomised starts; the same seed gives the same answer. @default 1 */
   readonly seed?: number;
+  /** 'wasm' runs the WebAssembly kernel; 'js' its TypeScript twin. @default "wasm" */
+  readonly kernel?: 'wasm' | 'js';
 }
 
 export interface NormalizedProblem {
@@ -56,6 +58,7 @@ export interface NormalizedProblem {
   readonly seed: number;
   /** Whether every latency and weight (and cost) is an integer, so bounds may be rounded up. */
   readonly integral: boolean;
+  readonly kernel: 'wasm' | 'js';
 }
 
 const FUNCTION = 'solvePlacement';
@@ -187,9 +190,11 @@ export function normalizeProblem(problem: unknown): NormalizedProblem {
   }
   const timeLimitMs = input.timeLimitMs === undefined ? DEFAULT_TIME_LIMIT_MS : readPositiveNumber(input.timeLimitMs, 'problem.timeLimitMs');
   const seed = input.seed === undefined ? 1 : readPositiveNumber(input.seed, 'problem.seed', { integer: true, exclusive: false });
+  const kernel = input.kernel ?? 'wasm';
+  if (kernel !== 'wasm' && kernel !== 'js') fail('problem.kernel', `must be "wasm" or "js"; got ${describe(kernel)}.`);
   const integral = latenciesIntegral && weights.integral && (objective !== 'set-cover' || costs.integral);
   return {
     objective, demandCount: rows, candidateCount: cols, candidateMajor, weights: weights.values, costs: costs.values,
-    k, sloMs, coverTimes, fixed, forbidden, timeLimitMs, seed, integral,
+    k, sloMs, coverTimes, fixed, forbidden, timeLimitMs, seed, integral, kernel,
   };
 }

@@ -2,9 +2,9 @@
 // reaches, budgets below the fixed sites), runs the objective's solver and reports the plan with
 // its proven bound. 'optimal' is said only when the bound meets the objective.
 
-import type { KernelName } from '../kernel/packed-graph.js';
 import { type PlacementInstance, unreachablePenalty, withPenalty } from '../kernel/twin/placement/instance.js';
-import { coverCounts, evaluateSites } from './evaluate.js';
+import { greedyPMedian } from '../kernel/twin/placement/p-median-search.js';
+import { evaluateSites } from './evaluate.js';
 import { type NormalizedProblem, normalizeProblem, type PlacementProblem } from './problem.js';
 import { type SearchOutcome, solvePMedian } from './solve-p-median.js';
 import { solveMaxCoverage } from './solve-max-coverage.js';
@@ -70,6 +70,17 @@ function instanceOf(problem: NormalizedProblem, ignored: readonly number[]): Pla
   };
 }
 
+/**
+ * A p-center cover may need fewer than k sites; the rest are added greedily by weighted latency,
+ * which keeps the worst case and lowers the mean.
+ */
+function fillToK(problem: NormalizedProblem, ignored: readonly number[], sites: number[]): number[] {
+  const instance = instanceOf(problem, ignored);
+  const fixed = new Uint8Array(problem.candidateCount);
+  for (const j of sites) fixed[j] = 1;
+  return Array.from(greedyPMedian({ ...instance, fixed })).sort((a, b) => a - b);
+}
+
 function countOf(mask: Uint8Array): number {
   let count = 0;
   for (const flag of mask) count += flag;
@@ -77,9 +88,9 @@ function countOf(mask: Uint8Array): number {
 }
 
 /** Solves a matrix-level placement problem (see PlacementProblem). */
-export function solvePlacement(problem: PlacementProblem & { kernel?: KernelName }): PlacementResult {
+export function solvePlacement(problem: PlacementProblem): PlacementResult {
   const normalized = normalizeProblem(problem);
-  const kernel: KernelName = problem.kernel ?? 'wasm';
+  const { kernel } = normalized;
   const started = performance.now();
   const deadline = started + normalized.timeLimitMs;
   const { uncovered, uncoveredBestMs } = reachability(normalized);
@@ -120,14 +131,16 @@ export function solvePlacement(problem: PlacementProblem & { kernel?: KernelName
       break;
   }
   if (!outcome) throw new Error(`unknown objective ${normalized.objective as string}`);
-  const sites = Array.from(outcome.sites).sort((a, b) => a - b);
+  let sites = Array.from(outcome.sites).sort((a, b) => a - b);
+  if (normalized.objective === 'p-center' && sites.length < normalized.k && normalized.k <= allowedCount) {
+    sites = fillToK(normalized, uncovered, sites);
+  }
   const evaluation = evaluateSites(normalized, sites, kernel);
   const infeasible = reasons.length > 0;
   const status: PlacementStatus = infeasible ? 'infeasible' : outcome.proven ? 'optimal' : 'feasible';
   const explanation = infeasible
     ? `${reasons.join('; ')}: the plan serves the other demands.`
     : outcome.proven ? '' : `stopped at the ${normalized.timeLimitMs} ms time limit; the optimum lies between the bound and the objective.`;
-  void coverCounts;
   return {
     status, sites, objective: evaluation.objective, lowerBound: infeasible ? null : outcome.bound, assignment: evaluation.assignment,
     uncovered, uncoveredBestMs, explanation,

@@ -1,0 +1,112 @@
+import Graph from 'graphology';
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError, latencyMatrix, shortestPath } from '../src/index.js';
+import { solvePlacement } from '../src/index.js';
+import { nearestMs, objectiveOf, randomSmallInstance } from './helpers/placement-enumeration.js';
+
+const OBJECTIVES = [
+  { objective: 'p-median', k: 3 },
+  { objective: 'p-center', k: 3 },
+  { objective: 'max-coverage', k: 3, sloMs: 8 },
+  { objective: 'set-cover', sloMs: 15 },
+] as const;
+
+describe('solvePlacement invariants', () => {
+  it.each(OBJECTIVES)('$objective: nearest-site assignment, recomputed objective, bound on the right side, deterministic', (spec) => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const instance = randomSmallInstance(100 + seed, 30, 12, 0);
+      const problem = { latencyMs: instance.latencyMs, weights: instance.weights, costs: instance.costs, fixed: [seed % 12], forbidden: [(seed + 5) % 12], seed, ...spec };
+      const result = solvePlacement(problem);
+      expect(solvePlacement(problem)).toEqual(result);
+      expect(solvePlacement({ ...problem, kernel: 'js' })).toEqual(result);
+      expect(result.sites).toEqual([...result.sites].sort((a, b) => a - b));
+      expect(result.sites).toContain(seed % 12);
+      expect(result.sites).not.toContain((seed + 5) % 12);
+      instance.latencyMs.forEach((row, i) => {
+        const assigned = result.assignment[i];
+        expect(result.sites).toContain(assigned);
+        expect(row[assigned]).toBe(nearestMs(instance, result.sites, i));
+        // Ties go to the lowest index.
+        expect(result.sites.find((j) => row[j] === row[assigned])).toBe(assigned);
+      });
+      if (result.status === 'infeasible') continue;
+      expect(result.objective).toBe(objectiveOf(instance, spec.objective, result.sites, 'sloMs' in spec ? spec.sloMs : Infinity));
+      expect(result.lowerBound).not.toBeNull();
+      if (spec.objective === 'max-coverage') expect(result.lowerBound as number).toBeGreaterThanOrEqual(result.objective);
+      else expect(result.lowerBound as number).toBeLessThanOrEqual(result.objective);
+    }
+  });
+
+  it('takes the { rows, cols, data } matrices of shortestPath.matrix and latencyMatrix directly', () => {
+    const graph = new Graph({ type: 'undirected' });
+    ['a', 'b', 'c', 'd'].forEach((node, i, nodes) => i > 0 && graph.mergeEdge(nodes[i - 1], node, { weight: 10 }));
+    const result = solvePlacement({ latencyMs: shortestPath.matrix(graph), objective: 'p-median', k: 1 });
+    expect(result).toMatchObject({ status: 'optimal', sites: [1], objective: 40 });
+    const rtt = latencyMatrix(['id-jakarta', 'br-sao-paulo', 'de-frankfurt'], ['ap-southeast-1', 'eu-central-1', 'us-east-1']);
+    expect(solvePlacement({ latencyMs: rtt, objective: 'p-center', k: 2 }).status).toBe('optimal');
+  });
+});
+
+describe('infeasible plans are results with an explanation', () => {
+  const latencyMs = [
+    [5, 40, Infinity],
+    [30, 6, 50],
+    [90, 80, 70],
+  ];
+
+  it('an SLO no allowed site meets: uncovered demands with the best latency reachable', () => {
+    const result = solvePlacement({ latencyMs, objective: 'set-cover', sloMs: 20, forbidden: [2] });
+    expect(result.status).toBe('infeasible');
+    expect(result.uncovered).toEqual([2]);
+    expect(result.uncoveredBestMs).toEqual([80]);
+    expect(result.sites).toEqual([0, 1]);
+    expect(result.explanation).toMatch(/1 demand\(s\) have fewer than 1 allowed site\(s\) within 20 ms/);
+  });
+
+  it('coverTimes above what the allowed sites give', () => {
+    const result = solvePlacement({ latencyMs, objective: 'set-cover', sloMs: 60, coverTimes: 3 });
+    expect(result.status).toBe('infeasible');
+    expect(result.uncovered).toEqual([0, 2]);
+    expect(result.uncoveredBestMs).toEqual([5, 70]);
+  });
+
+  it('a budget of k below the fixed sites, and above the sites allowed', () => {
+    const below = solvePlacement({ latencyMs, objective: 'p-median', k: 1, fixed: [0, 1] });
+    expect(below).toMatchObject({ status: 'infeasible', sites: [0, 1], lowerBound: null });
+    expect(below.explanation).toMatch(/k = 1 is below the 2 fixed sites/);
+    const above = solvePlacement({ latencyMs, objective: 'p-center', k: 3, forbidden: [2] });
+    expect(above.explanation).toMatch(/k = 3 exceeds the 2 candidates not forbidden/);
+  });
+
+  it('max-coverage reports what cannot be covered without calling the plan infeasible', () => {
+    const result = solvePlacement({ latencyMs, objective: 'max-coverage', k: 1, sloMs: 20 });
+    expect(result.status).toBe('optimal');
+    expect(result.uncovered).toEqual([2]);
+    expect(result.objective).toBe(1);
+  });
+});
+
+describe('bad problems are typed errors naming the field', () => {
+  const ok = { latencyMs: [[1, 2], [3, 4]], objective: 'p-median', k: 1 } as const;
+  it.each([
+    [{ ...ok, latencyMs: [[1, 2], [3]] }, /problem\.latencyMs\[1\] has 1 entries but row 0 has 2; the matrix must be rectangular/],
+    [{ ...ok, latencyMs: [[1, -2], [3, 4]] }, /problem\.latencyMs\[0\]\[1\] is -2; latencies must be numbers >= 0/],
+    [{ ...ok, latencyMs: [[1, Number.NaN], [3, 4]] }, /problem\.latencyMs\[0\]\[1\] is NaN/],
+    [{ ...ok, latencyMs: { rows: 2, cols: 2, data: [1, 2, 3] } }, /problem\.latencyMs\.data must hold rows x cols = 4 latencies/],
+    [{ ...ok, k: 0 }, /problem\.k must be a finite integer > 0; got 0/],
+    [{ ...ok, k: 3 }, /problem\.k is 3 but there are only 2 candidates/],
+    [{ ...ok, k: undefined }, /problem\.k is required for "p-median"/],
+    [{ ...ok, fixed: [0, 0] }, /problem\.fixed\[1\] repeats candidate 0/],
+    [{ ...ok, forbidden: [2] }, /problem\.forbidden\[0\] is 2; candidate indices run from 0 to 1/],
+    [{ ...ok, fixed: [1], forbidden: [1] }, /problem\.fixed and problem\.forbidden both name candidate 1/],
+    [{ ...ok, weights: [1] }, /problem\.weights has 1 entries but there are 2 demands/],
+    [{ ...ok, weights: [1, -1] }, /problem\.weights\[1\] is -1; weights must be finite numbers >= 0/],
+    [{ ...ok, objective: 'set-cover', costs: [1, 2, 3], sloMs: 5 }, /problem\.costs has 3 entries but there are 2 candidates/],
+    [{ ...ok, objective: 'max-coverage' }, /problem\.sloMs is required for "max-coverage"/],
+    [{ ...ok, objective: 'p-medium' }, /problem\.objective must be one of "p-median", "p-center", "max-coverage", "set-cover"; got "p-medium"/],
+    [{ ...ok, coverTimes: 2 }, /problem\.coverTimes applies to "set-cover" only/],
+  ])('%#', (problem, message) => {
+    expect(() => solvePlacement(problem as never)).toThrow(InvalidArgumentError);
+    expect(() => solvePlacement(problem as never)).toThrow(message);
+  });
+});
