@@ -2,8 +2,8 @@
 // Lagrangian bound, and branch and bound when it does not already meet the incumbent, prove it.
 
 import type { PlacementInstance } from '../kernel/twin/placement/instance.js';
-import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
-import { pMedianBranchProblem } from '../kernel/twin/placement/p-median-bound.js';
+import { branchAndBound, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
+import { initialMultipliers, type LagrangianState, pMedianBranchProblem, pMedianLagrangian } from '../kernel/twin/placement/p-median-bound.js';
 import { greedyPMedian, interchangePMedian, pMedianCost, randomPMedianStart } from '../kernel/twin/placement/p-median-search.js';
 import { seededRandom } from '../util/seeded-random.js';
 
@@ -16,13 +16,32 @@ export interface SearchOutcome {
 }
 
 const RANDOM_STARTS = 8;
+const ROOT_ITERATIONS = 600;
+/** Subgradient iterations between two Lagrangian-heuristic local searches. */
+const HEURISTIC_SPACING = 15;
 
 export function solvePMedian(instance: PlacementInstance, seed: number, integral: boolean, deadline: number): SearchOutcome {
-  const random = seededRandom(seed);
+  const { candidateCount: m, fixed, allowed } = instance;
   let best = interchangePMedian(instance, greedyPMedian(instance));
-  for (let start = 0; start < RANDOM_STARTS && performance.now() < deadline; start++) {
-    const candidate = interchangePMedian(instance, randomPMedianStart(instance, random));
+  const consider = (candidate: { sites: Int32Array; cost: number }) => {
     if (candidate.cost < best.cost) best = candidate;
+  };
+  // Lagrangian heuristic: when the bound improves, the relaxation's k sites seed a local search.
+  // Near a tight bound they are usually the optimum, or one swap away.
+  const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
+  const state: LagrangianState = { lambda: initialMultipliers(instance), bound: -Infinity };
+  const rootChosen = new Uint8Array(m);
+  let lastSearched = -HEURISTIC_SPACING;
+  const rootValue = pMedianLagrangian(instance, status, state, () => best.cost, ROOT_ITERATIONS, rootChosen, (chosen, iteration) => {
+    if (iteration - lastSearched < HEURISTIC_SPACING || performance.now() > deadline) return;
+    lastSearched = iteration;
+    const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1);
+    consider(interchangePMedian(instance, sites));
+  });
+  const random = seededRandom(seed);
+  const provable = integral ? Math.ceil(rootValue - 1e-9 * Math.max(1, Math.abs(rootValue))) : rootValue;
+  for (let start = 0; start < RANDOM_STARTS && provable < best.cost && performance.now() < deadline; start++) {
+    consider(interchangePMedian(instance, randomPMedianStart(instance, random)));
   }
   let incumbentCost = best.cost;
   const costOf = (sites: Int32Array) => {
@@ -30,6 +49,9 @@ export function solvePMedian(instance: PlacementInstance, seed: number, integral
     if (cost < incumbentCost) incumbentCost = cost;
     return cost;
   };
-  const searched = branchAndBound(pMedianBranchProblem(instance, integral, costOf, () => incumbentCost), best, deadline);
+  const searched = branchAndBound(
+    pMedianBranchProblem(instance, integral, costOf, () => incumbentCost, { value: rootValue, chosen: rootChosen, lambda: state.lambda }),
+    best, deadline,
+  );
   return { sites: searched.sites, cost: searched.cost, bound: searched.bound, proven: searched.proven };
 }

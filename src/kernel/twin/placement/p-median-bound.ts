@@ -41,7 +41,8 @@ export function initialMultipliers(instance: PlacementInstance): Float64Array {
  * `stopAt` (the incumbent's cost: nothing better can be proven) or the step has shrunk away.
  */
 export function pMedianLagrangian(
-  instance: PlacementInstance, status: Uint8Array, state: LagrangianState, upperBound: number, iterations: number, chosenOut?: Uint8Array,
+  instance: PlacementInstance, status: Uint8Array, state: LagrangianState, upperBound: () => number, iterations: number, chosenOut?: Uint8Array,
+  onImprovement?: (chosen: Uint8Array, iteration: number) => void,
 ): number {
   const { demandCount: n, candidateCount: m, distance, weights, k } = instance;
   const { lambda } = state;
@@ -91,11 +92,13 @@ export function pMedianLagrangian(
       best = bound;
       sinceImprovement = 0;
       if (chosenOut) chosenOut.set(chosen);
+      onImprovement?.(chosen, iteration);
     } else if (++sinceImprovement >= 20) {
       stepScale /= 2;
       sinceImprovement = 0;
     }
-    if (best >= upperBound - 1e-9 * Math.max(1, Math.abs(upperBound)) || stepScale < 1e-5) break;
+    const incumbent = upperBound();
+    if (best >= incumbent - 1e-9 * Math.max(1, Math.abs(incumbent)) || stepScale < 1e-5) break;
 
     chosenSites.length = 0;
     for (let j = 0; j < m; j++) if (chosen[j]) chosenSites.push(j);
@@ -107,7 +110,7 @@ export function pMedianLagrangian(
       norm += subgradient[i] * subgradient[i];
     }
     if (norm === 0) break; // every demand assigned exactly once: the relaxation is solved exactly
-    const step = (stepScale * (upperBound - bound)) / norm;
+    const step = (stepScale * (incumbent - bound)) / norm;
     for (let i = 0; i < n; i++) lambda[i] = Math.max(0, lambda[i] + step * subgradient[i]);
   }
   state.bound = Math.max(state.bound, best);
@@ -117,6 +120,7 @@ export function pMedianLagrangian(
 /** p-median as a branch-and-bound problem: Lagrangian bounds warm-started from the parent's multipliers. */
 export function pMedianBranchProblem(
   instance: PlacementInstance, integral: boolean, costOf: (sites: Int32Array) => number, incumbentCost: () => number,
+  rootBound: { value: number; chosen: Uint8Array; lambda: Float64Array } | null,
 ): BranchAndBoundProblem<Float64Array> {
   const { candidateCount: m, fixed, allowed, k } = instance;
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
@@ -124,7 +128,7 @@ export function pMedianBranchProblem(
     candidateCount: m,
     status,
     integral,
-    rootState: initialMultipliers(instance),
+    rootState: rootBound?.lambda ?? initialMultipliers(instance),
     bound(nodeStatus, parentLambda, depth) {
       let forcedOpen = 0;
       let free = 0;
@@ -140,7 +144,8 @@ export function pMedianBranchProblem(
         return { value: cost, branch: -1, solution: { sites, cost }, state: state.lambda };
       }
       const chosen = new Uint8Array(m);
-      const value = pMedianLagrangian(instance, nodeStatus, state, incumbentCost(), depth === 0 ? 400 : 80, chosen);
+      const value = depth === 0 && rootBound !== null ? rootBound.value : pMedianLagrangian(instance, nodeStatus, state, incumbentCost, 80, chosen);
+      if (depth === 0 && rootBound !== null) chosen.set(rootBound.chosen);
       const relaxed: number[] = [];
       for (let j = 0; j < m; j++) if (chosen[j]) relaxed.push(j);
       const sites = Int32Array.from(relaxed);
