@@ -17,8 +17,6 @@ export interface SearchOutcome {
 
 const RANDOM_STARTS = 8;
 const ROOT_ITERATIONS = 600;
-/** Subgradient iterations between two Lagrangian-heuristic local searches. */
-const HEURISTIC_SPACING = 15;
 
 export function solvePMedian(instance: PlacementInstance, seed: number, integral: boolean, deadline: number): SearchOutcome {
   const { candidateCount: m, fixed, allowed } = instance;
@@ -31,10 +29,8 @@ export function solvePMedian(instance: PlacementInstance, seed: number, integral
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
   const state: LagrangianState = { lambda: initialMultipliers(instance), bound: -Infinity };
   const rootChosen = new Uint8Array(m);
-  let lastSearched = -HEURISTIC_SPACING;
-  const rootValue = pMedianLagrangian(instance, status, state, () => best.cost, ROOT_ITERATIONS, rootChosen, (chosen, iteration) => {
-    if (iteration - lastSearched < HEURISTIC_SPACING || performance.now() > deadline) return;
-    lastSearched = iteration;
+  const rootValue = pMedianLagrangian(instance, status, state, () => best.cost, ROOT_ITERATIONS, rootChosen, (chosen) => {
+    if (performance.now() > deadline) return;
     const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1);
     consider(interchangePMedian(instance, sites));
   });

@@ -35,71 +35,86 @@ export function initialMultipliers(instance: PlacementInstance): Float64Array {
   return lambda;
 }
 
+/** Subgradient progress carried between chunks: [best bound, step scale, steps since improvement, stopped]. */
+export type SubgradientProgress = Float64Array;
+export const PROGRESS_BEST = 0;
+export const PROGRESS_STEP_SCALE = 1;
+export const PROGRESS_SINCE_IMPROVEMENT = 2;
+export const PROGRESS_STOPPED = 3;
+
+export function newProgress(): SubgradientProgress {
+  return Float64Array.of(-Infinity, 2, 0, 0);
+}
+
 /**
- * Runs up to `iterations` subgradient steps from `state.lambda` with the given site statuses and
- * returns the best bound found (also kept in state.bound). Stops early once the bound reaches
- * `stopAt` (the incumbent's cost: nothing better can be proven) or the step has shrunk away.
+ * Up to `iterations` subgradient steps on `lambda` (updated in place), the twin of the kernel's
+ * pMedianSubgradient: same arithmetic in the same order, so both give the same bound bit for bit
+ * (rho sums even and odd demands apart, as the kernel's two SIMD lanes do). Writes the sites of
+ * the best relaxation into chosenOut; sets progress[PROGRESS_STOPPED] once the bound reaches
+ * `upperBound` or the step has shrunk away. Returns whether the best bound improved.
  */
-export function pMedianLagrangian(
-  instance: PlacementInstance, status: Uint8Array, state: LagrangianState, upperBound: () => number, iterations: number, chosenOut?: Uint8Array,
-  onImprovement?: (chosen: Uint8Array, iteration: number) => void,
-): number {
+export function pMedianSubgradient(
+  instance: PlacementInstance, status: Uint8Array, lambda: Float64Array, progress: SubgradientProgress,
+  upperBound: number, iterations: number, chosenOut: Uint8Array,
+): boolean {
   const { demandCount: n, candidateCount: m, distance, weights, k } = instance;
-  const { lambda } = state;
   const rho = new Float64Array(m);
   const chosen = new Uint8Array(m);
   const order: number[] = [];
   const chosenSites: number[] = [];
   const subgradient = new Float64Array(n);
-  let best = -Infinity;
-  let stepScale = 2;
-  let sinceImprovement = 0;
+  let improved = false;
   let forcedOpen = 0;
   for (let j = 0; j < m; j++) if (status[j] === OPEN) forcedOpen++;
   const toChoose = k - forcedOpen;
-  if (toChoose < 0) return Infinity;
-
-  for (let iteration = 0; iteration < iterations; iteration++) {
+  const pairs = n - (n % 2);
+  for (let iteration = 0; iteration < iterations && progress[PROGRESS_STOPPED] === 0; iteration++) {
     let lambdaSum = 0;
     for (let i = 0; i < n; i++) lambdaSum += lambda[i];
     order.length = 0;
     for (let j = 0; j < m; j++) {
       if (status[j] === CLOSED) continue;
-      let value = 0;
       const base = j * n;
-      for (let i = 0; i < n; i++) {
-        const reduced = weights[i] * distance[base + i] - lambda[i];
+      let even = 0;
+      let odd = 0;
+      for (let i = 0; i < pairs; i += 2) {
+        const reducedEven = weights[i] * distance[base + i] - lambda[i];
+        const reducedOdd = weights[i + 1] * distance[base + i + 1] - lambda[i + 1];
+        even += reducedEven < 0 ? reducedEven : 0;
+        odd += reducedOdd < 0 ? reducedOdd : 0;
+      }
+      let value = even + odd;
+      if (pairs < n) {
+        const reduced = weights[pairs] * distance[base + pairs] - lambda[pairs];
         if (reduced < 0) value += reduced;
       }
       rho[j] = value;
       if (status[j] === FREE) order.push(j);
     }
+    if (toChoose < 0 || order.length < toChoose) {
+      progress[PROGRESS_BEST] = Infinity;
+      progress[PROGRESS_STOPPED] = 1;
+      return true;
+    }
     order.sort((a, b) => rho[a] - rho[b] || a - b);
-    if (order.length < toChoose) return Infinity;
     chosen.fill(0);
+    for (let j = 0; j < m; j++) if (status[j] === OPEN) chosen[j] = 1;
+    for (let t = 0; t < toChoose; t++) chosen[order[t]] = 1;
     let bound = lambdaSum;
-    for (let j = 0; j < m; j++) {
-      if (status[j] === OPEN) {
-        chosen[j] = 1;
-        bound += rho[j];
-      }
+    for (let j = 0; j < m; j++) if (chosen[j]) bound += rho[j];
+    if (bound > progress[PROGRESS_BEST]) {
+      progress[PROGRESS_BEST] = bound;
+      progress[PROGRESS_SINCE_IMPROVEMENT] = 0;
+      chosenOut.set(chosen);
+      improved = true;
+    } else if (++progress[PROGRESS_SINCE_IMPROVEMENT] >= 20) {
+      progress[PROGRESS_STEP_SCALE] /= 2;
+      progress[PROGRESS_SINCE_IMPROVEMENT] = 0;
     }
-    for (let t = 0; t < toChoose; t++) {
-      chosen[order[t]] = 1;
-      bound += rho[order[t]];
+    if (progress[PROGRESS_BEST] >= upperBound - 1e-9 * Math.max(1, Math.abs(upperBound)) || progress[PROGRESS_STEP_SCALE] < 1e-5) {
+      progress[PROGRESS_STOPPED] = 1;
+      break;
     }
-    if (bound > best) {
-      best = bound;
-      sinceImprovement = 0;
-      if (chosenOut) chosenOut.set(chosen);
-      onImprovement?.(chosen, iteration);
-    } else if (++sinceImprovement >= 20) {
-      stepScale /= 2;
-      sinceImprovement = 0;
-    }
-    const incumbent = upperBound();
-    if (best >= incumbent - 1e-9 * Math.max(1, Math.abs(incumbent)) || stepScale < 1e-5) break;
-
     chosenSites.length = 0;
     for (let j = 0; j < m; j++) if (chosen[j]) chosenSites.push(j);
     let norm = 0;
@@ -109,12 +124,40 @@ export function pMedianLagrangian(
       subgradient[i] = 1 - assigned;
       norm += subgradient[i] * subgradient[i];
     }
-    if (norm === 0) break; // every demand assigned exactly once: the relaxation is solved exactly
-    const step = (stepScale * (incumbent - bound)) / norm;
-    for (let i = 0; i < n; i++) lambda[i] = Math.max(0, lambda[i] + step * subgradient[i]);
+    if (norm === 0) {
+      // Every demand assigned exactly once: the relaxation is solved exactly.
+      progress[PROGRESS_STOPPED] = 1;
+      break;
+    }
+    const step = (progress[PROGRESS_STEP_SCALE] * (upperBound - bound)) / norm;
+    for (let i = 0; i < n; i++) {
+      const next = lambda[i] + step * subgradient[i];
+      lambda[i] = next > 0 ? next : 0;
+    }
   }
-  state.bound = Math.max(state.bound, best);
-  return best;
+  return improved;
+}
+
+/** Subgradient steps run in chunks of this many, so a caller can act between them. */
+export const SUBGRADIENT_CHUNK = 15;
+
+/**
+ * Runs up to `iterations` subgradient steps from `state.lambda` in chunks, calling `afterImprovement`
+ * with the best relaxation's sites after each chunk that improved the bound. Returns the best bound
+ * (also kept in state.bound).
+ */
+export function pMedianLagrangian(
+  instance: PlacementInstance, status: Uint8Array, state: LagrangianState, upperBound: () => number, iterations: number, chosenOut?: Uint8Array,
+  afterImprovement?: (chosen: Uint8Array) => void,
+): number {
+  const chosen = chosenOut ?? new Uint8Array(instance.candidateCount);
+  const progress = newProgress();
+  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0; done += SUBGRADIENT_CHUNK) {
+    const improved = pMedianSubgradient(instance, status, state.lambda, progress, upperBound(), Math.min(SUBGRADIENT_CHUNK, iterations - done), chosen);
+    if (improved && afterImprovement && progress[PROGRESS_STOPPED] === 0) afterImprovement(chosen);
+  }
+  state.bound = Math.max(state.bound, progress[PROGRESS_BEST]);
+  return progress[PROGRESS_BEST];
 }
 
 /** p-median as a branch-and-bound problem: Lagrangian bounds warm-started from the parent's multipliers. */
