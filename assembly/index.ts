@@ -5,3 +5,4 @@ export { allocate, release, heapBytesInUse, heapBytesSpanned } from "./allocator
 export { dijkstraRuns } from "./dijkstra";
 export { FLOYD_WARSHALL_BLOCK, floydWarshallSimd, floydWarshallScalar } from "./floyd-warshall";
 export { nearestOfSet } from "./nearest";
+export { pMedianCost, pMedianGreedy, pMedianInterchange, pMedianSubgradient } from "./placement/p-median";

@@ -55,7 +55,7 @@ export function releaseBlocks(pointers: readonly number[]): void {
   for (const pointer of pointers) if (pointer !== 0) release(pointer);
 }
 
-type KernelArray = Int32Array | Float32Array | Float64Array;
+type KernelArray = Uint8Array | Int32Array | Float32Array | Float64Array;
 
 /** Copies `values` into kernel memory at `pointer`. */
 export function copyIn(pointer: number, values: KernelArray): void {

@@ -19,6 +19,13 @@ export interface KernelExports {
   readonly FLOYD_WARSHALL_BLOCK: WebAssembly.Global;
   floydWarshallSimd(matrix: number, size: number): void;
   floydWarshallScalar(matrix: number, size: number): void;
+  pMedianCost(distance: number, n: number, weights: number, sites: number, count: number): number;
+  pMedianGreedy(distance: number, n: number, m: number, weights: number, fixed: number, allowed: number, k: number, unreachableMs: number, outSites: number): number;
+  pMedianInterchange(distance: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, k: number, unreachableMs: number): number;
+  pMedianSubgradient(
+    distance: number, n: number, m: number, weights: number, status: number, k: number,
+    lambda: number, progress: number, upperBound: number, iterations: number, chosenOut: number,
+  ): number;
   nearestOfSet(
     matrix: number, rowCount: number, setColumns: number, setCount: number,
     bestValue: number, bestColumn: number,

@@ -1,11 +1,12 @@
 // p-median: greedy and random multi-starts improved by fast interchange give the incumbent; the
-// Lagrangian bound, and branch and bound when it does not already meet the incumbent, prove it.
+// Lagrangian bound, whose relaxed site sets also seed local searches, and branch and bound when
+// the bound does not already meet the incumbent, prove it.
 
-import type { PlacementInstance } from '../kernel/twin/placement/instance.js';
+import type { PMedianKernel } from '../kernel/p-median-kernel.js';
 import { branchAndBound, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
-import { initialMultipliers, type LagrangianState, pMedianBranchProblem, pMedianLagrangian } from '../kernel/twin/placement/p-median-bound.js';
-import { greedyPMedian, interchangePMedian, pMedianCost, randomPMedianStart } from '../kernel/twin/placement/p-median-search.js';
+import type { PlacementInstance } from '../kernel/twin/placement/instance.js';
 import { seededRandom } from '../util/seeded-random.js';
+import { initialMultipliers, type LagrangianState, pMedianBranchProblem, pMedianLagrangian } from './p-median-bound.js';
 
 export interface SearchOutcome {
   readonly sites: Int32Array;
@@ -18,9 +19,27 @@ export interface SearchOutcome {
 const RANDOM_STARTS = 8;
 const ROOT_ITERATIONS = 600;
 
-export function solvePMedian(instance: PlacementInstance, seed: number, integral: boolean, deadline: number): SearchOutcome {
+/** Random k-subset: the fixed sites plus allowed ones drawn by `random`, ascending. */
+export function randomPMedianStart(instance: PlacementInstance, random: () => number): Int32Array {
+  const { candidateCount: m, fixed, allowed, k } = instance;
+  const sites: number[] = [];
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) {
+    if (fixed[j]) sites.push(j);
+    else if (allowed[j]) free.push(j);
+  }
+  for (let t = free.length - 1; t > 0; t--) {
+    const s = Math.floor(random() * (t + 1));
+    [free[t], free[s]] = [free[s], free[t]];
+  }
+  for (let t = 0; sites.length < k && t < free.length; t++) sites.push(free[t]);
+  return Int32Array.from(sites).sort();
+}
+
+export function solvePMedian(kernel: PMedianKernel, seed: number, integral: boolean, deadline: number): SearchOutcome {
+  const { instance } = kernel;
   const { candidateCount: m, fixed, allowed } = instance;
-  let best = interchangePMedian(instance, greedyPMedian(instance));
+  let best = kernel.interchange(kernel.greedy());
   const consider = (candidate: { sites: Int32Array; cost: number }) => {
     if (candidate.cost < best.cost) best = candidate;
   };
@@ -29,24 +48,23 @@ export function solvePMedian(instance: PlacementInstance, seed: number, integral
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
   const state: LagrangianState = { lambda: initialMultipliers(instance), bound: -Infinity };
   const rootChosen = new Uint8Array(m);
-  const rootValue = pMedianLagrangian(instance, status, state, () => best.cost, ROOT_ITERATIONS, rootChosen, (chosen) => {
+  const rootValue = pMedianLagrangian(kernel, instance, status, state, () => best.cost, ROOT_ITERATIONS, rootChosen, (chosen) => {
     if (performance.now() > deadline) return;
-    const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1);
-    consider(interchangePMedian(instance, sites));
+    consider(kernel.interchange(Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1)));
   });
   const random = seededRandom(seed);
   const provable = integral ? Math.ceil(rootValue - 1e-9 * Math.max(1, Math.abs(rootValue))) : rootValue;
   for (let start = 0; start < RANDOM_STARTS && provable < best.cost && performance.now() < deadline; start++) {
-    consider(interchangePMedian(instance, randomPMedianStart(instance, random)));
+    consider(kernel.interchange(randomPMedianStart(instance, random)));
   }
   let incumbentCost = best.cost;
   const costOf = (sites: Int32Array) => {
-    const cost = pMedianCost(instance, sites);
+    const cost = kernel.cost(sites);
     if (cost < incumbentCost) incumbentCost = cost;
     return cost;
   };
   const searched = branchAndBound(
-    pMedianBranchProblem(instance, integral, costOf, () => incumbentCost, { value: rootValue, chosen: rootChosen, lambda: state.lambda }),
+    pMedianBranchProblem(kernel, instance, integral, costOf, () => incumbentCost, { value: rootValue, chosen: rootChosen, lambda: state.lambda }),
     best, deadline,
   );
   return { sites: searched.sites, cost: searched.cost, bound: searched.bound, proven: searched.proven };

@@ -3,7 +3,7 @@
 // its proven bound. 'optimal' is said only when the bound meets the objective.
 
 import { type PlacementInstance, unreachablePenalty, withPenalty } from '../kernel/twin/placement/instance.js';
-import { greedyPMedian } from '../kernel/twin/placement/p-median-search.js';
+import { createPMedianKernel, type PMedianKernel } from '../kernel/p-median-kernel.js';
 import { evaluateSites } from './evaluate.js';
 import { type NormalizedProblem, normalizeProblem, type PlacementProblem } from './problem.js';
 import { type SearchOutcome, solvePMedian } from './solve-p-median.js';
@@ -75,10 +75,18 @@ function instanceOf(problem: NormalizedProblem, ignored: readonly number[]): Pla
  * which keeps the worst case and lowers the mean.
  */
 function fillToK(problem: NormalizedProblem, ignored: readonly number[], sites: number[]): number[] {
-  const instance = instanceOf(problem, ignored);
   const fixed = new Uint8Array(problem.candidateCount);
   for (const j of sites) fixed[j] = 1;
-  return Array.from(greedyPMedian({ ...instance, fixed })).sort((a, b) => a - b);
+  return withPMedianKernel(problem, ignored, (pMedian) => Array.from(pMedian.greedy(fixed)));
+}
+
+function withPMedianKernel<T>(problem: NormalizedProblem, ignored: readonly number[], use: (kernel: PMedianKernel) => T): T {
+  const pMedian = createPMedianKernel(instanceOf(problem, ignored), problem.kernel, 'solvePlacement');
+  try {
+    return use(pMedian);
+  } finally {
+    pMedian.dispose();
+  }
 }
 
 function countOf(mask: Uint8Array): number {
@@ -118,7 +126,7 @@ export function solvePlacement(problem: PlacementProblem): PlacementResult {
   let outcome: SearchOutcome | undefined;
   switch (normalized.objective) {
     case 'p-median':
-      outcome = solvePMedian(instanceOf(normalized, uncovered), normalized.seed, normalized.integral, deadline);
+      outcome = withPMedianKernel(normalized, uncovered, (pMedian) => solvePMedian(pMedian, normalized.seed, normalized.integral, deadline));
       break;
     case 'p-center':
       outcome = solvePCenter(normalized, uncovered, deadline);

@@ -53,23 +53,6 @@ export function greedyPMedian(instance: PlacementInstance): Int32Array {
   return Int32Array.from(sites).sort();
 }
 
-/** Random k-subset: the fixed sites plus allowed ones drawn by `random`. */
-export function randomPMedianStart(instance: PlacementInstance, random: () => number): Int32Array {
-  const { candidateCount: m, fixed, allowed, k } = instance;
-  const sites: number[] = [];
-  const free: number[] = [];
-  for (let j = 0; j < m; j++) {
-    if (fixed[j]) sites.push(j);
-    else if (allowed[j]) free.push(j);
-  }
-  for (let t = free.length - 1; t > 0; t--) {
-    const s = Math.floor(random() * (t + 1));
-    [free[t], free[s]] = [free[s], free[t]];
-  }
-  for (let t = 0; sites.length < k && t < free.length; t++) sites.push(free[t]);
-  return Int32Array.from(sites).sort();
-}
-
 /**
  * Best-improvement swaps until none lowers the cost by more than a relative 1e-12. Returns the
  * improved sites (ascending) and their cost.
