@@ -2,13 +2,16 @@
 // the distinct latencies, so the search runs over them: greedy covers find a feasible radius fast,
 // then each smaller radius is decided exactly by branch and bound on "a cover with <= k sites",
 // bisecting between the largest radius proven infeasible and the smallest proven feasible.
+// Radii are decided on growing subsets of the demands.
 
-import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
-import { type CoverInstance, coverBranchProblem, coverCost, coverInstance, greedyCover } from '../kernel/twin/placement/set-cover.js';
+import { type CoverDecision, decideCover } from '../kernel/twin/placement/cover-decision.js';
+import { type CoverInstance, coverInstance, coverLagrangian, greedyCover, initialCoverMultipliers } from '../kernel/twin/placement/set-cover.js';
 import type { NormalizedProblem } from './problem.js';
 import type { SearchOutcome } from './solve-p-median.js';
 
-type Decision = { feasible: true; sites: Int32Array } | { feasible: false } | { feasible: null };
+type Decision = CoverDecision;
+
+const BOUND_ITERATIONS = 1500;
 
 export function solvePCenter(problem: NormalizedProblem, ignored: readonly number[], deadline: number): SearchOutcome {
   const { demandCount: n, candidateCount: m, candidateMajor, weights, fixed, forbidden, k } = problem;
@@ -38,27 +41,56 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     return { sites, cost: 0, bound: 0, proven: true };
   }
 
-  const coverAt = (radius: number): CoverInstance => coverInstance(candidateMajor, n, m, radius, requirement, unitCosts, fixed, allowed);
-  const decide = (radius: number): Decision => {
-    const instance = coverAt(radius);
+  // Deciding a radius on a few demands first (Contardo, Iori & Kramer 2019): a cover of the subset
+  // that misses some demand adds that demand and tries again; a subset no k sites cover proves the
+  // whole radius infeasible. The subsets stay small, and so do the branch-and-bound trees.
+  const sample = new Uint8Array(n);
+  const decideSubset = (radius: number): Decision => {
+    const subsetRequirement = Int32Array.from(requirement, (need, i) => (sample[i] ? need : 0));
+    const instance: CoverInstance = coverInstance(candidateMajor, n, m, radius, subsetRequirement, unitCosts, fixed, allowed);
     const greedy = greedyCover(instance, startStatus);
     if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
     if (performance.now() > deadline) return { feasible: null };
-    let incumbentCost = greedy ? coverCost(instance, greedy) : Infinity;
-    const search = coverBranchProblem(instance, true, () => incumbentCost);
-    const bound = search.bound.bind(search);
-    const outcome = branchAndBound({
-      ...search,
-      stopAtCost: k,
-      bound(status, parent, depth) {
-        const node = bound(status, parent, depth);
-        if (node.solution && node.solution.cost < incumbentCost) incumbentCost = node.solution.cost;
-        return node;
-      },
-    }, greedy ? { sites: greedy, cost: incumbentCost } : { sites: new Int32Array(0), cost: Infinity }, deadline);
-    if (outcome.cost <= k) return { feasible: true, sites: outcome.sites };
-    return outcome.proven ? { feasible: false } : { feasible: null };
+    return decideCover({ ...instance, needed: Uint8Array.from(subsetRequirement, (need) => (need > 0 ? 1 : 0)), k }, deadline);
   };
+  const decide = (radius: number): Decision => {
+    // The Lagrangian bound on the full cover often proves a radius infeasible outright.
+    const full = coverInstance(candidateMajor, n, m, radius, requirement, unitCosts, fixed, allowed);
+    const greedy = greedyCover(full, startStatus);
+    if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
+    // Lagrangian heuristic: the relaxation's sites, completed greedily and pruned, are often a
+    // cover with at most k sites when the radius is feasible.
+    let found: Int32Array | null = null;
+    const bound = coverLagrangian(full, startStatus, initialCoverMultipliers(full), k + 1, BOUND_ITERATIONS, new Uint8Array(m), (chosen) => {
+      const cover = greedyCover(full, startStatus, chosen);
+      if (cover && cover.length <= k) found = cover;
+      return found !== null;
+    });
+    if (found) return { feasible: true, sites: found };
+    if (Math.ceil(bound - 1e-9) > k) return { feasible: false };
+    for (;;) {
+      const decision = decideSubset(radius);
+      if (decision.feasible !== true) return decision;
+      let missed = -1;
+      let farthest = -1;
+      for (let i = 0; i < n; i++) {
+        if (requirement[i] === 0 || sample[i]) continue;
+        let nearest = Infinity;
+        for (const j of decision.sites) nearest = Math.min(nearest, candidateMajor[j * n + i]);
+        if (nearest > radius && nearest > farthest) {
+          farthest = nearest;
+          missed = i;
+        }
+      }
+      if (missed === -1) return decision;
+      sample[missed] = 1;
+    }
+  };
+  // The sample starts from the first demand that needs cover; decide() grows it.
+  for (let i = 0; i < n; i++) if (requirement[i] > 0) {
+    sample[i] = 1;
+    break;
+  }
 
   // The greedy walk from the top finds a feasible radius; its index bounds the bisection.
   let high = sorted.length - 1;

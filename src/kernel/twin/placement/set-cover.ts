@@ -52,9 +52,10 @@ function missingCover(instance: CoverInstance, open: Uint8Array): Int32Array {
  * Completes the OPEN sites of `status` greedily with FREE ones, then drops sites (not forced open)
  * that the cover does not need, most expensive first. Returns null when FREE sites cannot complete it.
  */
-export function greedyCover(instance: CoverInstance, status: Uint8Array): Int32Array | null {
+export function greedyCover(instance: CoverInstance, status: Uint8Array, preopened?: Uint8Array): Int32Array | null {
   const { candidateCount: m, coverStart, coverDemands, costs } = instance;
-  const open = Uint8Array.from(status, (s) => (s === OPEN ? 1 : 0));
+  // Pre-opened sites (a relaxation's choice) start open but, unlike forced ones, may be dropped.
+  const open = Uint8Array.from(status, (s, j) => (s === OPEN || (preopened?.[j] === 1 && s === FREE) ? 1 : 0));
   const missing = missingCover(instance, open);
   let unmet = 0;
   for (const need of missing) if (need > 0) unmet += need;
@@ -108,9 +109,14 @@ export function initialCoverMultipliers(instance: CoverInstance): Float64Array {
   return multipliers.map((u) => (u === Infinity ? 0 : u));
 }
 
-/** Subgradient ascent on the cover bound from `multipliers` (updated in place). */
+/**
+ * Subgradient ascent on the cover bound from `multipliers` (updated in place). Every
+ * `heuristicEvery` steps `onRelaxation` sees the current relaxed sites (a Lagrangian heuristic may
+ * complete them into a cover); returning true stops the ascent.
+ */
 export function coverLagrangian(
   instance: CoverInstance, status: Uint8Array, multipliers: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array,
+  onRelaxation?: (chosen: Uint8Array) => boolean, heuristicEvery = 10,
 ): number {
   const { demandCount: n, candidateCount: m, coverStart, coverDemands, costs, requirement } = instance;
   const chosen = new Uint8Array(m);
@@ -140,6 +146,7 @@ export function coverLagrangian(
       stepScale /= 2;
       sinceImprovement = 0;
     }
+    if (onRelaxation && iteration % heuristicEvery === 0 && onRelaxation(chosen)) break;
     if ((target !== null && best >= target - 1e-9 * Math.max(1, Math.abs(target))) || stepScale < 1e-5) break;
     coverCount.fill(0);
     for (let j = 0; j < m; j++) {
