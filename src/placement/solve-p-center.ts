@@ -45,21 +45,21 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   // that misses some demand adds that demand and tries again; a subset no k sites cover proves the
   // whole radius infeasible. The subsets stay small, and so do the branch-and-bound trees.
   const sample = new Uint8Array(n);
-  const decideSubset = (radius: number): Decision => {
+  const decideSubset = (radius: number, until: number): Decision => {
     const subsetRequirement = Int32Array.from(requirement, (need, i) => (sample[i] ? need : 0));
     const instance: CoverInstance = coverInstance(candidateMajor, n, m, radius, subsetRequirement, unitCosts, fixed, allowed);
     const greedy = greedyCover(instance, startStatus);
     if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
-    if (performance.now() > deadline) return { feasible: null };
-    return decideCover({ ...instance, needed: Uint8Array.from(subsetRequirement, (need) => (need > 0 ? 1 : 0)), k }, deadline);
+    if (performance.now() > until) return { feasible: null };
+    return decideCover({ ...instance, needed: Uint8Array.from(subsetRequirement, (need) => (need > 0 ? 1 : 0)), k }, until);
   };
-  const decide = (radius: number): Decision => {
-    // The Lagrangian bound on the full cover often proves a radius infeasible outright.
+  /** Greedy and Lagrangian-heuristic covers, and the Lagrangian bound: fast, but may not decide. */
+  const decideQuickly = (radius: number): Decision => {
     const full = coverInstance(candidateMajor, n, m, radius, requirement, unitCosts, fixed, allowed);
     const greedy = greedyCover(full, startStatus);
     if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
-    // Lagrangian heuristic: the relaxation's sites, completed greedily and pruned, are often a
-    // cover with at most k sites when the radius is feasible.
+    // The relaxation's sites, completed greedily and pruned, are often a cover with at most k
+    // sites when the radius is feasible; the bound, rounded up, often proves it is not.
     let found: Int32Array | null = null;
     const bound = coverLagrangian(full, startStatus, initialCoverMultipliers(full), k + 1, BOUND_ITERATIONS, new Uint8Array(m), (chosen) => {
       const cover = greedyCover(full, startStatus, chosen);
@@ -67,9 +67,12 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       return found !== null;
     });
     if (found) return { feasible: true, sites: found };
-    if (Math.ceil(bound - 1e-9) > k) return { feasible: false };
+    return Math.ceil(bound - 1e-9) > k ? { feasible: false } : { feasible: null };
+  };
+  /** Decides exactly (time permitting) on growing demand subsets. */
+  const decideExactly = (radius: number, until: number): Decision => {
     for (;;) {
-      const decision = decideSubset(radius);
+      const decision = decideSubset(radius, until);
       if (decision.feasible !== true) return decision;
       let missed = -1;
       let farthest = -1;
@@ -86,31 +89,49 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       sample[missed] = 1;
     }
   };
-  // The sample starts from the first demand that needs cover; decide() grows it.
+  // The sample starts from the first demand that needs cover; decideExactly() grows it.
   for (let i = 0; i < n; i++) if (requirement[i] > 0) {
     sample[i] = 1;
     break;
   }
 
-  // The greedy walk from the top finds a feasible radius; its index bounds the bisection.
+  // Phase 1, quick decisions only: bisect for the smallest radius a heuristic covers, noting the
+  // largest radius the bound proves infeasible.
   let high = sorted.length - 1;
-  let best = decide(sorted[high]);
-  if (best.feasible !== true) {
+  const top = decideQuickly(sorted[high]);
+  const topDecision = top.feasible === null ? decideExactly(sorted[high], deadline) : top;
+  if (topDecision.feasible !== true) {
     // Even the largest radius admits no k-cover: the fixed sites alone exceed k, or k is too small.
     const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
-    return { sites, cost: Infinity, bound: sorted[high], proven: best.feasible === false };
+    return { sites, cost: Infinity, bound: sorted[high], proven: topDecision.feasible === false };
   }
-  let bestSites = best.sites;
+  let bestSites = topDecision.sites;
   let low = -1; // largest index proven infeasible (or -1: none)
-  let unknownBelow = false;
-  while (high - low > 1) {
-    const middle = (low + high) >> 1;
-    const decision = decide(sorted[middle]);
+  let searchLow = -1;
+  while (high - searchLow > 1) {
+    const middle = (searchLow + high) >> 1;
+    const decision = decideQuickly(sorted[middle]);
     if (decision.feasible === true) {
       high = middle;
       bestSites = decision.sites;
+    } else {
+      searchLow = middle;
+      if (decision.feasible === false) low = Math.max(low, middle);
+    }
+  }
+  // Phase 2 walks down from the best radius found: each step is one exact decision, and the first
+  // radius proven infeasible proves the one above it optimal.
+  let unknownBelow = false;
+  while (high - low > 1) {
+    const next = high - 1;
+    // Split what time remains: a hopeless proof must not starve the decisions after it.
+    const remaining = deadline - performance.now();
+    const decision = decideExactly(sorted[next], performance.now() + Math.max(remaining / 2, 0));
+    if (decision.feasible === true) {
+      high = next;
+      bestSites = decision.sites;
     } else if (decision.feasible === false) {
-      low = middle;
+      low = next;
     } else {
       unknownBelow = true;
       break;
@@ -119,6 +140,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   return {
     sites: bestSites,
     cost: sorted[high],
+    // Unproven: the optimum is at least the radius above the largest proven infeasible.
     bound: unknownBelow ? sorted[low + 1] : sorted[high],
     proven: !unknownBelow,
   };
