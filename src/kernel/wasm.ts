@@ -26,6 +26,11 @@ export interface KernelExports {
     distance: number, n: number, m: number, weights: number, status: number, k: number,
     lambda: number, progress: number, upperBound: number, iterations: number, chosenOut: number,
   ): number;
+  coverGreedy(coverStart: number, coverDemands: number, n: number, m: number, requirement: number, costs: number, status: number, preopened: number, outSites: number): number;
+  coverSubgradient(
+    coverStart: number, coverDemands: number, n: number, m: number, requirement: number, costs: number, status: number,
+    multipliers: number, progress: number, upperBound: number, iterations: number, chosenOut: number, latestOut: number,
+  ): number;
   nearestOfSet(
     matrix: number, rowCount: number, setColumns: number, setCount: number,
     bestValue: number, bestColumn: number,

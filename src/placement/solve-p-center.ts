@@ -5,13 +5,18 @@
 // Radii are decided on growing subsets of the demands.
 
 import { type CoverDecision, decideCover } from '../kernel/twin/placement/cover-decision.js';
-import { type CoverInstance, coverInstance, coverLagrangian, greedyCover, initialCoverMultipliers } from '../kernel/twin/placement/set-cover.js';
+import { type CoverKernel, createCoverKernel } from '../kernel/cover-kernel.js';
+import { type CoverageInstance, coveredWeight, greedyCoverage, swapCoverage, tabuCoverage } from '../kernel/twin/placement/max-coverage.js';
+import { type CoverInstance, coverInstance } from '../kernel/twin/placement/set-cover.js';
+import { coverLagrangian, initialCoverMultipliers } from './cover-bound.js';
 import type { NormalizedProblem } from './problem.js';
 import type { SearchOutcome } from './solve-p-median.js';
 
 type Decision = CoverDecision;
 
 const BOUND_ITERATIONS = 1500;
+const TABU_STEPS = 400;
+const TABU_TENURE = 7;
 
 export function solvePCenter(problem: NormalizedProblem, ignored: readonly number[], deadline: number): SearchOutcome {
   const { demandCount: n, candidateCount: m, candidateMajor, weights, fixed, forbidden, k } = problem;
@@ -19,6 +24,16 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   for (const i of ignored) requirement[i] = 0;
   const allowed = Uint8Array.from(forbidden, (f) => 1 - f);
   const unitCosts = new Float64Array(m).fill(1);
+  let requiredCount = 0;
+  for (const need of requirement) if (need > 0) requiredCount++;
+  const withCoverKernel = <T>(instance: CoverInstance, use: (cover: CoverKernel) => T): T => {
+    const cover = createCoverKernel(instance, problem.kernel, 'solvePlacement');
+    try {
+      return use(cover);
+    } finally {
+      cover.dispose();
+    }
+  };
   const startStatus = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? 1 : allowed[j] ? 0 : 2));
 
   // Every demand must reach some allowed site: no radius below the largest nearest latency works.
@@ -48,7 +63,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   const decideSubset = (radius: number, until: number): Decision => {
     const subsetRequirement = Int32Array.from(requirement, (need, i) => (sample[i] ? need : 0));
     const instance: CoverInstance = coverInstance(candidateMajor, n, m, radius, subsetRequirement, unitCosts, fixed, allowed);
-    const greedy = greedyCover(instance, startStatus);
+    const greedy = withCoverKernel(instance, (cover) => cover.greedy(startStatus));
     if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
     if (performance.now() > until) return { feasible: null };
     return decideCover({ ...instance, needed: Uint8Array.from(subsetRequirement, (need) => (need > 0 ? 1 : 0)), k }, until);
@@ -56,18 +71,30 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   /** Greedy and Lagrangian-heuristic covers, and the Lagrangian bound: fast, but may not decide. */
   const decideQuickly = (radius: number): Decision => {
     const full = coverInstance(candidateMajor, n, m, radius, requirement, unitCosts, fixed, allowed);
-    const greedy = greedyCover(full, startStatus);
-    if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
-    // The relaxation's sites, completed greedily and pruned, are often a cover with at most k
-    // sites when the radius is feasible; the bound, rounded up, often proves it is not.
-    let found: Int32Array | null = null;
-    const bound = coverLagrangian(full, startStatus, initialCoverMultipliers(full), k + 1, BOUND_ITERATIONS, new Uint8Array(m), (chosen) => {
-      const cover = greedyCover(full, startStatus, chosen);
-      if (cover && cover.length <= k) found = cover;
-      return found !== null;
+    return withCoverKernel(full, (cover): Decision => {
+      const greedy = cover.greedy(startStatus);
+      if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
+      // The relaxation's sites, completed greedily and pruned, are often a cover with at most k
+      // sites when the radius is feasible. Steps aimed just below k search for such covers; steps
+      // aimed above k, warm-started, push the bound past k when the radius is infeasible.
+      let found: Int32Array | null = null;
+      const complete = (chosen: Uint8Array) => {
+        const completed = cover.greedy(startStatus, chosen);
+        if (completed && completed.length <= k) found = completed;
+        return found !== null;
+      };
+      const multipliers = initialCoverMultipliers(full);
+      const chosen = new Uint8Array(m);
+      let bound = coverLagrangian(cover, startStatus, multipliers, k - 0.5, BOUND_ITERATIONS, chosen, complete);
+      if (found) return { feasible: true, sites: found };
+      if (Math.ceil(bound - 1e-9) <= k) bound = Math.max(bound, coverLagrangian(cover, startStatus, multipliers, k + 1, BOUND_ITERATIONS, chosen, complete));
+      if (found) return { feasible: true, sites: found };
+      if (Math.ceil(bound - 1e-9) > k) return { feasible: false };
+      // Last try: k sites covering the most demands (greedy, swaps, tabu search) may cover them all.
+      const coverage: CoverageInstance = { ...full, weights: Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)), k };
+      const sites = tabuCoverage(coverage, swapCoverage(coverage, greedyCoverage(coverage, startStatus)), TABU_STEPS, TABU_TENURE, requiredCount);
+      return coveredWeight(coverage, sites) === requiredCount ? { feasible: true, sites } : { feasible: null };
     });
-    if (found) return { feasible: true, sites: found };
-    return Math.ceil(bound - 1e-9) > k ? { feasible: false } : { feasible: null };
   };
   /** Decides exactly (time permitting) on growing demand subsets. */
   const decideExactly = (radius: number, until: number): Decision => {

@@ -1,8 +1,10 @@
 // set-cover (LSCP, and backup coverage with coverTimes): the cheapest sites such that every demand
 // has coverTimes open sites within the SLO; greedy incumbent, Lagrangian bound, branch and bound.
 
+import { type CoverKernel, createCoverKernel } from '../kernel/cover-kernel.js';
 import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
-import { coverBranchProblem, coverCost, coverInstance, greedyCover } from '../kernel/twin/placement/set-cover.js';
+import { coverCost, coverInstance } from '../kernel/twin/placement/set-cover.js';
+import { coverBranchProblem } from './cover-bound.js';
 import type { NormalizedProblem } from './problem.js';
 import type { SearchOutcome } from './solve-p-median.js';
 
@@ -13,14 +15,23 @@ export function solveSetCover(problem: NormalizedProblem, ignored: readonly numb
   const requirement = Int32Array.from({ length: n }, (_, i) => (weights[i] > 0 ? coverTimes : 0));
   for (const i of ignored) requirement[i] = 0;
   const allowed = Uint8Array.from(forbidden, (f) => 1 - f);
-  const instance = coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed);
-  const start = greedyCover(instance, Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? 1 : allowed[j] ? 0 : 2)));
+  const cover = createCoverKernel(coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed), problem.kernel, 'solvePlacement');
+  try {
+    return searchCover(cover, problem.integral, deadline);
+  } finally {
+    cover.dispose();
+  }
+}
+
+function searchCover(cover: CoverKernel, integral: boolean, deadline: number): SearchOutcome {
+  const { instance } = cover;
+  const start = cover.greedy(Uint8Array.from({ length: instance.candidateCount }, (_, j) => (instance.fixed[j] ? 1 : instance.allowed[j] ? 0 : 2)));
   const incumbent = start ? { sites: start, cost: coverCost(instance, start) } : { sites: new Int32Array(0), cost: Infinity };
   let incumbentCost = incumbent.cost;
-  const problemForSearch = coverBranchProblem(instance, problem.integral, () => incumbentCost);
-  const bound = problemForSearch.bound.bind(problemForSearch);
+  const search = coverBranchProblem(cover, integral, () => incumbentCost);
+  const bound = search.bound.bind(search);
   const outcome = branchAndBound({
-    ...problemForSearch,
+    ...search,
     bound(status, parent, depth) {
       const node = bound(status, parent, depth);
       if (node.solution && node.solution.cost < incumbentCost) incumbentCost = node.solution.cost;

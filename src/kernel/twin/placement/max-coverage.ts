@@ -104,6 +104,75 @@ export function swapCoverage(instance: CoverageInstance, start: Int32Array): Int
   return Int32Array.from(sites).sort();
 }
 
+/**
+ * Tabu search over swaps (Glover's short-term memory): each step takes the best swap whose
+ * inserted site was not removed in the last `tenure` steps, even when it loses coverage, so the
+ * search walks across plateaus and out of the local optima swapCoverage stops in. Returns the best
+ * sites seen; stops early once `target` weight is covered.
+ */
+export function tabuCoverage(instance: CoverageInstance, start: Int32Array, steps: number, tenure: number, target: number): Int32Array {
+  const { demandCount: n, candidateCount: m, coverStart, coverDemands, weights, fixed, allowed } = instance;
+  const sites = Array.from(start);
+  const open = new Uint8Array(m);
+  for (const j of sites) open[j] = 1;
+  const count = new Int32Array(n);
+  const covererSum = new Float64Array(n);
+  const apply = (j: number, sign: 1 | -1) => {
+    for (let t = coverStart[j]; t < coverStart[j + 1]; t++) {
+      count[coverDemands[t]] += sign;
+      covererSum[coverDemands[t]] += sign * j;
+    }
+  };
+  for (const j of sites) apply(j, 1);
+  let covered = 0;
+  for (let i = 0; i < n; i++) if (count[i] > 0) covered += weights[i];
+  let best = Int32Array.from(sites).sort();
+  let bestCovered = covered;
+  const tabuUntil = new Int32Array(m);
+  const loss = new Float64Array(m);
+  const regained = new Float64Array(m);
+  for (let step = 1; step <= steps && bestCovered < target; step++) {
+    loss.fill(0);
+    for (let i = 0; i < n; i++) if (count[i] === 1) loss[covererSum[i]] += weights[i];
+    let bestProfit = -Infinity;
+    let bestInsert = -1;
+    let bestRemove = -1;
+    for (let f = 0; f < m; f++) {
+      if (open[f] || !allowed[f] || tabuUntil[f] >= step) continue;
+      let gain = 0;
+      for (let t = coverStart[f]; t < coverStart[f + 1]; t++) {
+        const i = coverDemands[t];
+        if (count[i] === 0) gain += weights[i];
+        else if (count[i] === 1) regained[covererSum[i]] += weights[i];
+      }
+      for (const r of sites) {
+        if (!fixed[r]) {
+          const profit = gain - loss[r] + regained[r];
+          if (profit > bestProfit) {
+            bestProfit = profit;
+            bestInsert = f;
+            bestRemove = r;
+          }
+        }
+        regained[r] = 0;
+      }
+    }
+    if (bestInsert === -1) break;
+    apply(bestRemove, -1);
+    apply(bestInsert, 1);
+    open[bestRemove] = 0;
+    open[bestInsert] = 1;
+    tabuUntil[bestRemove] = step + tenure;
+    sites[sites.indexOf(bestRemove)] = bestInsert;
+    covered += bestProfit;
+    if (covered > bestCovered) {
+      bestCovered = covered;
+      best = Int32Array.from(sites).sort();
+    }
+  }
+  return best;
+}
+
 /** Subgradient descent on the coverage upper bound from `multipliers` (updated in place). */
 export function coverageLagrangian(
   instance: CoverageInstance, status: Uint8Array, multipliers: Float64Array, lowerBound: number, iterations: number, chosenOut: Uint8Array,

@@ -3,7 +3,7 @@
 // with redundant sites dropped gives incumbents; relaxing the cover rows with multipliers u >= 0
 // gives the Lagrangian bound sum_i b_i u_i + sum_j min(0, c_j - sum_{i in S_j} u_i).
 
-import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
 
 export interface CoverInstance {
   readonly demandCount: number;
@@ -39,7 +39,7 @@ export function coverCost(instance: CoverInstance, sites: Int32Array): number {
 }
 
 /** Cover still missing per demand once `open` sites are counted. */
-function missingCover(instance: CoverInstance, open: Uint8Array): Int32Array {
+export function missingCover(instance: CoverInstance, open: Uint8Array): Int32Array {
   const missing = Int32Array.from(instance.requirement);
   for (let j = 0; j < instance.candidateCount; j++) {
     if (!open[j]) continue;
@@ -94,60 +94,62 @@ export function greedyCover(instance: CoverInstance, status: Uint8Array, preopen
   return Int32Array.from(sites);
 }
 
-export function initialCoverMultipliers(instance: CoverInstance): Float64Array {
-  // Each demand starts at the cheapest cost per demand among the sites covering it.
-  const multipliers = new Float64Array(instance.demandCount).fill(Infinity);
-  for (let j = 0; j < instance.candidateCount; j++) {
-    const count = instance.coverStart[j + 1] - instance.coverStart[j];
-    if (!instance.allowed[j] || count === 0) continue;
-    const share = instance.costs[j] / count;
-    for (let t = instance.coverStart[j]; t < instance.coverStart[j + 1]; t++) {
-      const i = instance.coverDemands[t];
-      if (share < multipliers[i]) multipliers[i] = share;
-    }
-  }
-  return multipliers.map((u) => (u === Infinity ? 0 : u));
+/** Subgradient progress carried between chunks: [best bound, step scale, steps since improvement, stopped]. */
+export type CoverProgress = Float64Array;
+
+export function newCoverProgress(): CoverProgress {
+  return Float64Array.of(-Infinity, 2, 0, 0);
 }
 
 /**
- * Subgradient ascent on the cover bound from `multipliers` (updated in place). Every
- * `heuristicEvery` steps `onRelaxation` sees the current relaxed sites (a Lagrangian heuristic may
- * complete them into a cover); returning true stops the ascent.
+ * Up to `iterations` subgradient steps on the cover bound from `multipliers` (updated in place),
+ * the twin of the kernel's coverSubgradient: each site's multiplier sum is kept over even and odd
+ * demands apart, as the kernel does, so both agree bit for bit. Writes the best relaxation's sites
+ * to chosenOut and the last step's to latestOut; sets progress[3] once the bound reaches `upperBound` (Infinity: no target) or the
+ * step has shrunk away. Returns whether the best bound improved.
  */
-export function coverLagrangian(
-  instance: CoverInstance, status: Uint8Array, multipliers: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array,
-  onRelaxation?: (chosen: Uint8Array) => boolean, heuristicEvery = 10,
-): number {
+export function coverSubgradient(
+  instance: CoverInstance, status: Uint8Array, multipliers: Float64Array, progress: CoverProgress,
+  upperBound: number, iterations: number, chosenOut: Uint8Array, latestOut: Uint8Array,
+): boolean {
   const { demandCount: n, candidateCount: m, coverStart, coverDemands, costs, requirement } = instance;
   const chosen = new Uint8Array(m);
   const coverCount = new Int32Array(n);
-  let best = -Infinity;
-  let stepScale = 2;
-  let sinceImprovement = 0;
-  const target = Number.isFinite(upperBound) ? upperBound : null;
-  for (let iteration = 0; iteration < iterations; iteration++) {
+  const hasTarget = Number.isFinite(upperBound);
+  let improved = false;
+  for (let iteration = 0; iteration < iterations && progress[3] === 0; iteration++) {
     let bound = 0;
     for (let i = 0; i < n; i++) bound += requirement[i] * multipliers[i];
     for (let j = 0; j < m; j++) {
       chosen[j] = 0;
       if (status[j] === CLOSED) continue;
-      let reduced = costs[j];
-      for (let t = coverStart[j]; t < coverStart[j + 1]; t++) reduced -= multipliers[coverDemands[t]];
+      let even = 0;
+      let odd = 0;
+      for (let t = coverStart[j]; t < coverStart[j + 1]; t++) {
+        const i = coverDemands[t];
+        if ((i & 1) === 0) even += multipliers[i];
+        else odd += multipliers[i];
+      }
+      const reduced = costs[j] - (even + odd);
       if (status[j] === OPEN || reduced < 0) {
         chosen[j] = 1;
         bound += reduced;
       }
     }
-    if (bound > best) {
-      best = bound;
-      sinceImprovement = 0;
+    if (iteration === 0) latestOut.set(chosen);
+    if (bound > progress[0]) {
+      progress[0] = bound;
+      progress[2] = 0;
       chosenOut.set(chosen);
-    } else if (++sinceImprovement >= 20) {
-      stepScale /= 2;
-      sinceImprovement = 0;
+      improved = true;
+    } else if (++progress[2] >= 20) {
+      progress[1] /= 2;
+      progress[2] = 0;
     }
-    if (onRelaxation && iteration % heuristicEvery === 0 && onRelaxation(chosen)) break;
-    if ((target !== null && best >= target - 1e-9 * Math.max(1, Math.abs(target))) || stepScale < 1e-5) break;
+    if ((hasTarget && progress[0] >= upperBound - 1e-9 * Math.max(1, Math.abs(upperBound))) || progress[1] < 1e-5) {
+      progress[3] = 1;
+      break;
+    }
     coverCount.fill(0);
     for (let j = 0; j < m; j++) {
       if (!chosen[j]) continue;
@@ -160,64 +162,17 @@ export function coverLagrangian(
       if (gradient < 0 && multipliers[i] === 0) continue;
       norm += gradient * gradient;
     }
-    if (norm === 0) break;
-    const gap = target !== null ? target - bound : Math.max(1, Math.abs(bound)) * 0.1;
-    const step = (stepScale * Math.max(gap, 1e-9)) / norm;
-    for (let i = 0; i < n; i++) multipliers[i] = Math.max(0, multipliers[i] + step * (requirement[i] - coverCount[i]));
+    if (norm === 0) {
+      progress[3] = 1;
+      break;
+    }
+    const gap = hasTarget ? upperBound - bound : Math.max(1, Math.abs(bound)) * 0.1;
+    const step = (progress[1] * Math.max(gap, 1e-9)) / norm;
+    for (let i = 0; i < n; i++) {
+      const next = multipliers[i] + step * (requirement[i] - coverCount[i]);
+      multipliers[i] = next > 0 ? next : 0;
+    }
   }
-  return best;
+  return improved;
 }
 
-/** Set cover as a branch-and-bound problem; `incumbentCost` reports the best cost so far. */
-export function coverBranchProblem(instance: CoverInstance, integral: boolean, incumbentCost: () => number): BranchAndBoundProblem<Float64Array> {
-  const { candidateCount: m, coverStart, coverDemands, fixed, allowed } = instance;
-  const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
-  return {
-    candidateCount: m,
-    status,
-    integral,
-    rootState: initialCoverMultipliers(instance),
-    bound(nodeStatus, parent, depth) {
-      const multipliers = Float64Array.from(parent);
-      // Prune when the open and free sites together cannot meet some demand's requirement.
-      const reachable = Uint8Array.from(nodeStatus, (s) => (s === CLOSED ? 0 : 1));
-      const shortfall = missingCover(instance, reachable);
-      if (shortfall.some((need) => need > 0)) return { value: Infinity, branch: -1, state: multipliers };
-      const open = Uint8Array.from(nodeStatus, (s) => (s === OPEN ? 1 : 0));
-      const missing = missingCover(instance, open);
-      const greedy = greedyCover(instance, nodeStatus);
-      const solution = greedy ? { sites: greedy, cost: coverCost(instance, greedy) } : undefined;
-      if (!missing.some((need) => need > 0)) {
-        const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => open[j]);
-        const cost = coverCost(instance, sites);
-        return { value: cost, branch: -1, solution: { sites, cost }, state: multipliers };
-      }
-      const chosen = new Uint8Array(m);
-      const upper = Math.min(incumbentCost(), solution?.cost ?? Infinity);
-      const value = coverLagrangian(instance, nodeStatus, multipliers, upper, depth === 0 ? 300 : 60, chosen);
-      // Branch on the cheapest free site covering the demand with the fewest free sites left.
-      let hardest = -1;
-      let fewest = Infinity;
-      const freeCovers = new Int32Array(instance.demandCount);
-      for (let j = 0; j < m; j++) {
-        if (nodeStatus[j] !== FREE) continue;
-        for (let t = coverStart[j]; t < coverStart[j + 1]; t++) freeCovers[coverDemands[t]]++;
-      }
-      for (let i = 0; i < instance.demandCount; i++) {
-        if (missing[i] > 0 && freeCovers[i] < fewest) {
-          fewest = freeCovers[i];
-          hardest = i;
-        }
-      }
-      let branch = -1;
-      for (let j = 0; j < m; j++) {
-        if (nodeStatus[j] !== FREE) continue;
-        let coversHardest = false;
-        for (let t = coverStart[j]; t < coverStart[j + 1] && !coversHardest; t++) if (coverDemands[t] === hardest) coversHardest = true;
-        // Prefer a site the relaxation opens, then the cheapest, then the lowest index.
-        if (coversHardest && (branch === -1 || chosen[j] > chosen[branch] || (chosen[j] === chosen[branch] && instance.costs[j] < instance.costs[branch]))) branch = j;
-      }
-      return { value, branch, solution, state: multipliers };
-    },
-  };
-}

@@ -1,0 +1,202 @@
+// Cover kernels, twins of src/kernel/twin/placement/set-cover.ts step for step: Chvatal's greedy
+// (multi)cover with redundant sites dropped, and chunks of subgradient steps on the Lagrangian
+// cover bound (each site's multiplier sum kept over even and odd demands apart, as the twin does).
+// Cover lists are CSR: candidate j covers coverDemands[coverStart[j] .. coverStart[j + 1]).
+
+import { allocate, release } from "../allocator";
+
+const OPEN: u8 = 1;
+const CLOSED: u8 = 2;
+
+@inline function int(base: usize, index: i32): i32 {
+  return load<i32>(base + (<usize>index << 2));
+}
+@inline function setInt(base: usize, index: i32, value: i32): void {
+  store<i32>(base + (<usize>index << 2), value);
+}
+@inline function real(base: usize, index: i32): f64 {
+  return load<f64>(base + (<usize>index << 3));
+}
+@inline function setReal(base: usize, index: i32, value: f64): void {
+  store<f64>(base + (<usize>index << 3), value);
+}
+@inline function byte(base: usize, index: i32): u8 {
+  return load<u8>(base + <usize>index);
+}
+
+/**
+ * Completes the open sites (status 1, and free sites pre-opened when `preopened` is not 0) into a
+ * cover greedily, then drops sites not forced open that the cover does not need, most expensive
+ * first. Writes the sites ascending; returns their count, -2 when no cover exists, -1 without memory.
+ */
+export function coverGreedy(
+  coverStart: usize, coverDemands: usize, n: i32, m: i32, requirement: usize, costs: usize,
+  status: usize, preopened: usize, outSites: usize,
+): i32 {
+  const open = allocate(<usize>m);
+  const missing = allocate(<usize>n << 2);
+  const removable = allocate(<usize>max(m, 1) << 2);
+  if (open == 0 || missing == 0 || removable == 0) {
+    release(removable); release(missing); release(open);
+    return -1;
+  }
+  for (let j = 0; j < m; j++) {
+    const s = byte(status, j);
+    store<u8>(open + <usize>j, s == OPEN || (preopened != 0 && byte(preopened, j) == 1 && s == 0) ? 1 : 0);
+  }
+  for (let i = 0; i < n; i++) setInt(missing, i, int(requirement, i));
+  for (let j = 0; j < m; j++) {
+    if (byte(open, j) == 0) continue;
+    for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) {
+      const i = int(coverDemands, t);
+      setInt(missing, i, int(missing, i) - 1);
+    }
+  }
+  let unmet = 0;
+  for (let i = 0; i < n; i++) if (int(missing, i) > 0) unmet += int(missing, i);
+  let result = 0;
+  while (unmet > 0) {
+    let best = -1;
+    let bestRatio = Infinity;
+    for (let j = 0; j < m; j++) {
+      if (byte(open, j) != 0 || byte(status, j) != 0) continue;
+      let helps = 0;
+      for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) if (int(missing, int(coverDemands, t)) > 0) helps++;
+      if (helps == 0) continue;
+      const ratio = real(costs, j) / <f64>helps;
+      if (ratio < bestRatio) {
+        bestRatio = ratio;
+        best = j;
+      }
+    }
+    if (best == -1) {
+      result = -2;
+      break;
+    }
+    store<u8>(open + <usize>best, 1);
+    for (let t = int(coverStart, best); t < int(coverStart, best + 1); t++) {
+      const i = int(coverDemands, t);
+      const before = int(missing, i);
+      setInt(missing, i, before - 1);
+      if (before > 0) unmet--;
+    }
+  }
+  if (result == 0) {
+    // Drop order: most expensive first, the higher index first among equal costs.
+    let count = 0;
+    for (let j = 0; j < m; j++) {
+      if (byte(open, j) == 0 || byte(status, j) == OPEN) continue;
+      let slot = count++;
+      while (slot > 0) {
+        const before = int(removable, slot - 1);
+        const costBefore = real(costs, before);
+        const cost = real(costs, j);
+        if (costBefore > cost || (costBefore == cost && before > j)) break;
+        setInt(removable, slot, before);
+        slot--;
+      }
+      setInt(removable, slot, j);
+    }
+    for (let r = 0; r < count; r++) {
+      const j = int(removable, r);
+      let needed = false;
+      for (let t = int(coverStart, j); t < int(coverStart, j + 1) && !needed; t++) if (int(missing, int(coverDemands, t)) >= 0) needed = true;
+      if (needed) continue;
+      store<u8>(open + <usize>j, 0);
+      for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) {
+        const i = int(coverDemands, t);
+        setInt(missing, i, int(missing, i) + 1);
+      }
+    }
+    for (let j = 0; j < m; j++) if (byte(open, j) != 0) setInt(outSites, result++, j);
+  }
+  release(removable); release(missing); release(open);
+  return result;
+}
+
+/**
+ * Up to `iterations` subgradient steps on the cover bound; `multipliers` (n f64) updated in place,
+ * `progress` = [best, stepScale, sinceImprovement, stopped] carried across calls, the best
+ * relaxation's sites written to chosenOut and the last step's to latestOut. upperBound may be +Infinity (no target). Returns 1 when
+ * the best bound improved, 0 when not, -1 without memory.
+ */
+export function coverSubgradient(
+  coverStart: usize, coverDemands: usize, n: i32, m: i32, requirement: usize, costs: usize, status: usize,
+  multipliers: usize, progress: usize, upperBound: f64, iterations: i32, chosenOut: usize, latestOut: usize,
+): i32 {
+  const chosen = allocate(<usize>max(m, 1));
+  const coverCount = allocate(<usize>max(n, 1) << 2);
+  if (chosen == 0 || coverCount == 0) {
+    release(coverCount); release(chosen);
+    return -1;
+  }
+  const hasTarget = isFinite(upperBound);
+  let improved = 0;
+  for (let iteration = 0; iteration < iterations && real(progress, 3) == 0; iteration++) {
+    let bound: f64 = 0;
+    for (let i = 0; i < n; i++) bound += <f64>int(requirement, i) * real(multipliers, i);
+    for (let j = 0; j < m; j++) {
+      store<u8>(chosen + <usize>j, 0);
+      const s = byte(status, j);
+      if (s == CLOSED) continue;
+      let even: f64 = 0;
+      let odd: f64 = 0;
+      for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) {
+        const i = int(coverDemands, t);
+        if ((i & 1) == 0) even += real(multipliers, i);
+        else odd += real(multipliers, i);
+      }
+      const reduced = real(costs, j) - (even + odd);
+      if (s == OPEN || reduced < 0) {
+        store<u8>(chosen + <usize>j, 1);
+        bound += reduced;
+      }
+    }
+    if (iteration == 0) memory.copy(latestOut, chosen, <usize>m);
+    if (bound > real(progress, 0)) {
+      setReal(progress, 0, bound);
+      setReal(progress, 2, 0);
+      memory.copy(chosenOut, chosen, <usize>m);
+      improved = 1;
+    } else {
+      const since = real(progress, 2) + 1;
+      if (since >= 20) {
+        setReal(progress, 1, real(progress, 1) / 2);
+        setReal(progress, 2, 0);
+      } else {
+        setReal(progress, 2, since);
+      }
+    }
+    const best = real(progress, 0);
+    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || real(progress, 1) < 1e-5) {
+      setReal(progress, 3, 1);
+      break;
+    }
+    for (let i = 0; i < n; i++) setInt(coverCount, i, 0);
+    for (let j = 0; j < m; j++) {
+      if (byte(chosen, j) == 0) continue;
+      for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) {
+        const i = int(coverDemands, t);
+        setInt(coverCount, i, int(coverCount, i) + 1);
+      }
+    }
+    let norm: f64 = 0;
+    for (let i = 0; i < n; i++) {
+      const gradient = <f64>(int(requirement, i) - int(coverCount, i));
+      if (gradient < 0 && real(multipliers, i) == 0) continue;
+      norm += gradient * gradient;
+    }
+    if (norm == 0) {
+      setReal(progress, 3, 1);
+      break;
+    }
+    const gap = hasTarget ? upperBound - bound : max(1.0, abs(bound)) * 0.1;
+    const step = (real(progress, 1) * max(gap, 1e-9)) / norm;
+    for (let i = 0; i < n; i++) {
+      const next = real(multipliers, i) + step * <f64>(int(requirement, i) - int(coverCount, i));
+      setReal(multipliers, i, next > 0 ? next : 0);
+    }
+  }
+  release(coverCount); release(chosen);
+  return improved;
+}

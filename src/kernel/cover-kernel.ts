@@ -1,0 +1,107 @@
+// The cover kernels behind one interface: greedy covers and chunks of subgradient steps on the
+// cover bound, in WebAssembly (the cover lists copied in once per instance) or the TypeScript twin.
+
+import { CapacityError } from '../errors.js';
+import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks, wasmBytesAvailable } from './memory.js';
+import type { KernelName } from './packed-graph.js';
+import { type CoverInstance, type CoverProgress, coverSubgradient, greedyCover } from './twin/placement/set-cover.js';
+import { kernel } from './wasm.js';
+
+export interface CoverKernel {
+  readonly instance: CoverInstance;
+  /** Greedy completion of the OPEN sites (and pre-opened ones) into a pruned cover; null if impossible. */
+  greedy(status: Uint8Array, preopened?: Uint8Array): Int32Array | null;
+  subgradient(
+    status: Uint8Array, multipliers: Float64Array, progress: CoverProgress, upperBound: number, iterations: number, chosenOut: Uint8Array, latestOut: Uint8Array,
+  ): boolean;
+  dispose(): void;
+}
+
+export function createCoverKernel(instance: CoverInstance, kernelName: KernelName, functionName: string): CoverKernel {
+  return kernelName === 'wasm' ? new WasmCoverKernel(instance, functionName) : new TwinCoverKernel(instance);
+}
+
+class TwinCoverKernel implements CoverKernel {
+  constructor(readonly instance: CoverInstance) {}
+
+  greedy(status: Uint8Array, preopened?: Uint8Array): Int32Array | null {
+    return greedyCover(this.instance, status, preopened);
+  }
+
+  subgradient(
+    status: Uint8Array, multipliers: Float64Array, progress: CoverProgress, upperBound: number, iterations: number, chosenOut: Uint8Array, latestOut: Uint8Array,
+  ): boolean {
+    return coverSubgradient(this.instance, status, multipliers, progress, upperBound, iterations, chosenOut, latestOut);
+  }
+
+  dispose(): void {}
+}
+
+class WasmCoverKernel implements CoverKernel {
+  private blocks: number[];
+
+  constructor(readonly instance: CoverInstance, private readonly functionName: string) {
+    const { coverStart, coverDemands, requirement, costs } = instance;
+    this.blocks = allocateBlocks(
+      functionName, 'problem.latencyMs', [coverStart.byteLength, coverDemands.byteLength, requirement.byteLength, costs.byteLength],
+      'solve with kernel: "js", or with fewer demands or candidates.',
+    );
+    copyIn(this.blocks[0], coverStart);
+    copyIn(this.blocks[1], coverDemands);
+    copyIn(this.blocks[2], requirement);
+    copyIn(this.blocks[3], costs);
+  }
+
+  private withBlocks<T>(sizes: number[], call: (pointers: number[]) => T): T {
+    const pointers = allocateBlocks(this.functionName, 'the solver scratch', sizes, 'solve with kernel: "js", or a smaller problem.');
+    try {
+      return call(pointers);
+    } finally {
+      releaseBlocks(pointers);
+    }
+  }
+
+  private outOfMemory(): never {
+    throw new CapacityError(this.functionName, 'the solver scratch', 0, wasmBytesAvailable(), 'solve with kernel: "js", or a smaller problem.');
+  }
+
+  greedy(status: Uint8Array, preopened?: Uint8Array): Int32Array | null {
+    const { demandCount: n, candidateCount: m } = this.instance;
+    return this.withBlocks([m, preopened ? m : 0, m * 4], ([statusPointer, preopenedPointer, outPointer]) => {
+      copyIn(statusPointer, status);
+      if (preopened) copyIn(preopenedPointer, preopened);
+      const count = kernel().coverGreedy(this.blocks[0], this.blocks[1], n, m, this.blocks[2], this.blocks[3], statusPointer, preopenedPointer, outPointer);
+      if (count === -1) this.outOfMemory();
+      if (count === -2) return null;
+      const sites = new Int32Array(count);
+      copyOutInt32(outPointer, count, sites);
+      return sites;
+    });
+  }
+
+  subgradient(
+    status: Uint8Array, multipliers: Float64Array, progress: CoverProgress, upperBound: number, iterations: number, chosenOut: Uint8Array, latestOut: Uint8Array,
+  ): boolean {
+    const { demandCount: n, candidateCount: m } = this.instance;
+    return this.withBlocks([m, multipliers.byteLength, progress.byteLength, m, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer, latestPointer]) => {
+      copyIn(statusPointer, status);
+      copyIn(multipliersPointer, multipliers);
+      copyIn(progressPointer, progress);
+      copyIn(chosenPointer, chosenOut);
+      const improved = kernel().coverSubgradient(
+        this.blocks[0], this.blocks[1], n, m, this.blocks[2], this.blocks[3], statusPointer, multipliersPointer, progressPointer, upperBound, iterations, chosenPointer, latestPointer,
+      );
+      if (improved === -1) this.outOfMemory();
+      copyOutFloat64(multipliersPointer, n, multipliers);
+      copyOutFloat64(progressPointer, progress.length, progress);
+      chosenOut.set(new Uint8Array(kernel().memory.buffer, chosenPointer, m));
+      latestOut.set(new Uint8Array(kernel().memory.buffer, latestPointer, m));
+      return improved === 1;
+    });
+  }
+
+  dispose(): void {
+    releaseBlocks(this.blocks);
+    this.blocks = [0, 0, 0, 0];
+  }
+}
