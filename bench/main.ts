@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { kernel } from '../src/kernel/wasm.js';
 import { floydWarshallSuite } from './suites/floyd-warshall.js';
 import { latencyMatrixSuite } from './suites/latency-matrix.js';
+import { placementSuite } from './suites/placement.js';
 import { shortestPathSuite } from './suites/shortest-path.js';
 import { formatTable } from './table.js';
 import { writeResults } from './write-results.js';
@@ -73,6 +74,13 @@ async function main(): Promise<void> {
   ));
   target('latencyMatrix markets x regions: one pass vs pair by pair', latency.pairByPairMs / latency.onePassMs, '> 1x', latency.pairByPairMs > latency.onePassMs);
 
+  log('\nPlacement: 200 markets x 29 regions, population-weighted');
+  const placement = await placementSuite(quick);
+  log(formatTable(['objective', 'settings', 'status', 'median ms'], placement.map((row) => [row.objective, row.settings, row.status, fixed(row.medianMs, 2)])));
+  for (const row of placement) {
+    target(`placement ${row.objective} (${row.settings}): proven optimal, ms`, row.medianMs, '< 50 ms, optimal', row.status !== 'feasible' && row.medianMs < 50);
+  }
+
   log('\nTargets');
   log(formatTable(['target', 'measured', 'goal', ''], targets.map((t) => [
     t.name, t.value >= 1e6 ? t.value.toExponential(2) : fixed(t.value, 2), t.goal, t.met ? 'met' : 'MISSED',
@@ -97,6 +105,7 @@ async function main(): Promise<void> {
       ratioVsIgraph: row.igraphMs === null ? null : row.igraphMs / row.wasmMs,
     })),
     latencyMatrix: { ...latency, ratio: latency.pairByPairMs / latency.onePassMs },
+    placement,
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,
   };

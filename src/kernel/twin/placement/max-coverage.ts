@@ -20,6 +20,18 @@ export function coveredWeight(instance: CoverageInstance, sites: Int32Array): nu
   return total;
 }
 
+/** Weight of the demands that some site not forced closed covers. */
+export function coverableWeight(instance: CoverageInstance, status: Uint8Array): number {
+  const reachable = new Uint8Array(instance.demandCount);
+  for (let j = 0; j < instance.candidateCount; j++) {
+    if (status[j] === CLOSED) continue;
+    for (let t = instance.coverStart[j]; t < instance.coverStart[j + 1]; t++) reachable[instance.coverDemands[t]] = 1;
+  }
+  let total = 0;
+  for (let i = 0; i < instance.demandCount; i++) if (reachable[i]) total += instance.weights[i];
+  return total;
+}
+
 /** Completes the OPEN sites of `status` to k with the FREE site adding most weight each time. */
 export function greedyCoverage(instance: CoverageInstance, status: Uint8Array): Int32Array {
   const { candidateCount: m, coverStart, coverDemands, weights, k } = instance;
@@ -254,8 +266,12 @@ export function coverageBranchProblem(instance: CoverageInstance, integral: bool
       const greedy = swapCoverage(instance, greedyCoverage(instance, nodeStatus));
       const solution = { sites: greedy, cost: -coveredWeight(instance, greedy) };
       if (forcedOpen === k || free === 0) return { value: solution.cost, branch: -1, solution, state: multipliers };
+      // No plan covers more than the demands some open or free site can reach: when the incumbent
+      // already covers them all, no bound needs computing.
+      const reachable = coverableWeight(instance, nodeStatus);
+      if (-solution.cost >= reachable) return { value: solution.cost, branch: -1, solution, state: multipliers };
       const chosen = new Uint8Array(m);
-      const upper = coverageLagrangian(instance, nodeStatus, multipliers, Math.max(incumbentWeight(), -solution.cost), depth === 0 ? 300 : 60, chosen);
+      const upper = Math.min(reachable, coverageLagrangian(instance, nodeStatus, multipliers, Math.max(incumbentWeight(), -solution.cost), depth === 0 ? 300 : 60, chosen));
       let branch = -1;
       for (let j = 0; j < m && branch === -1; j++) if (chosen[j] && nodeStatus[j] === FREE) branch = j;
       if (branch === -1) for (let j = 0; j < m && branch === -1; j++) if (nodeStatus[j] === FREE) branch = j;
