@@ -7,3 +7,4 @@ export { FLOYD_WARSHALL_BLOCK, floydWarshallSimd, floydWarshallScalar } from "./
 export { nearestOfSet } from "./nearest";
 export { pMedianCost, pMedianGreedy, pMedianInterchange, pMedianSubgradient } from "./placement/p-median";
 export { coverGreedy, coverSubgradient } from "./placement/cover";
+export { coverageGreedy, coverageSubgradient, coverageSwap, coverageTabu } from "./placement/coverage";

@@ -31,6 +31,16 @@ export interface KernelExports {
     coverStart: number, coverDemands: number, n: number, m: number, requirement: number, costs: number, status: number,
     multipliers: number, progress: number, upperBound: number, iterations: number, chosenOut: number, latestOut: number,
   ): number;
+  coverageGreedy(coverStart: number, coverDemands: number, n: number, m: number, weights: number, status: number, k: number, outSites: number): number;
+  coverageSwap(coverStart: number, coverDemands: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, count: number): number;
+  coverageTabu(
+    coverStart: number, coverDemands: number, n: number, m: number, weights: number, fixed: number, allowed: number,
+    sites: number, count: number, steps: number, tenure: number, target: number,
+  ): number;
+  coverageSubgradient(
+    coverStart: number, coverDemands: number, n: number, m: number, weights: number, status: number, k: number,
+    multipliers: number, progress: number, lowerBound: number, iterations: number, chosenOut: number,
+  ): number;
   nearestOfSet(
     matrix: number, rowCount: number, setColumns: number, setCount: number,
     bestValue: number, bestColumn: number,

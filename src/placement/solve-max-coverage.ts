@@ -1,9 +1,11 @@
 // max-coverage (MCLP): k sites covering the most demand weight within the SLO; greedy and swaps for
 // the incumbent, the Lagrangian upper bound and branch and bound for the proof.
 
+import { type CoverageKernel, createCoverageKernel } from '../kernel/coverage-kernel.js';
 import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
-import { coverageBranchProblem, type CoverageInstance, coveredWeight, greedyCoverage, swapCoverage } from '../kernel/twin/placement/max-coverage.js';
+import { type CoverageInstance, coveredWeight } from '../kernel/twin/placement/max-coverage.js';
 import { coverInstance } from '../kernel/twin/placement/set-cover.js';
+import { coverageBranchProblem } from './coverage-bound.js';
 import type { NormalizedProblem } from './problem.js';
 import type { SearchOutcome } from './solve-p-median.js';
 
@@ -12,10 +14,20 @@ export function solveMaxCoverage(problem: NormalizedProblem, deadline: number): 
   const allowed = Uint8Array.from(forbidden, (f) => 1 - f);
   const requirement = Int32Array.from(weights, (w) => (w > 0 ? 1 : 0));
   const instance: CoverageInstance = { ...coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed), weights, k };
-  const startStatus = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? 1 : allowed[j] ? 0 : 2));
-  const start = swapCoverage(instance, greedyCoverage(instance, startStatus));
+  const coverage = createCoverageKernel(instance, problem.kernel, 'solvePlacement');
+  try {
+    return searchCoverage(coverage, problem.integral, deadline);
+  } finally {
+    coverage.dispose();
+  }
+}
+
+function searchCoverage(coverage: CoverageKernel, integral: boolean, deadline: number): SearchOutcome {
+  const { instance } = coverage;
+  const startStatus = Uint8Array.from({ length: instance.candidateCount }, (_, j) => (instance.fixed[j] ? 1 : instance.allowed[j] ? 0 : 2));
+  const start = coverage.swap(coverage.greedy(startStatus));
   let incumbentWeight = coveredWeight(instance, start);
-  const search = coverageBranchProblem(instance, problem.integral, () => incumbentWeight);
+  const search = coverageBranchProblem(coverage, integral, () => incumbentWeight);
   const bound = search.bound.bind(search);
   const outcome = branchAndBound({
     ...search,

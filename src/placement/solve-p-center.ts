@@ -6,7 +6,8 @@
 
 import { type CoverDecision, decideCover } from '../kernel/twin/placement/cover-decision.js';
 import { type CoverKernel, createCoverKernel } from '../kernel/cover-kernel.js';
-import { type CoverageInstance, coveredWeight, greedyCoverage, swapCoverage, tabuCoverage } from '../kernel/twin/placement/max-coverage.js';
+import { createCoverageKernel } from '../kernel/coverage-kernel.js';
+import { type CoverageInstance, coveredWeight } from '../kernel/twin/placement/max-coverage.js';
 import { type CoverInstance, coverInstance } from '../kernel/twin/placement/set-cover.js';
 import { coverLagrangian, initialCoverMultipliers } from './cover-bound.js';
 import type { NormalizedProblem } from './problem.js';
@@ -91,9 +92,14 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       if (found) return { feasible: true, sites: found };
       if (Math.ceil(bound - 1e-9) > k) return { feasible: false };
       // Last try: k sites covering the most demands (greedy, swaps, tabu search) may cover them all.
-      const coverage: CoverageInstance = { ...full, weights: Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)), k };
-      const sites = tabuCoverage(coverage, swapCoverage(coverage, greedyCoverage(coverage, startStatus)), TABU_STEPS, TABU_TENURE, requiredCount);
-      return coveredWeight(coverage, sites) === requiredCount ? { feasible: true, sites } : { feasible: null };
+      const coverageInstance: CoverageInstance = { ...full, weights: Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)), k };
+      const coverage = createCoverageKernel(coverageInstance, problem.kernel, 'solvePlacement');
+      try {
+        const sites = coverage.tabu(coverage.swap(coverage.greedy(startStatus)), TABU_STEPS, TABU_TENURE, requiredCount);
+        return coveredWeight(coverageInstance, sites) === requiredCount ? { feasible: true, sites } : { feasible: null };
+      } finally {
+        coverage.dispose();
+      }
     });
   };
   /** Decides exactly (time permitting) on growing demand subsets. */

@@ -4,7 +4,7 @@
 // site covers it" with multipliers u >= 0 gives the upper bound
 // sum_i max(0, w_i - u_i) + the k largest sum_{i in S_j} u_i (forced-open sites always counted).
 
-import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
 import type { CoverInstance } from './set-cover.js';
 
 export interface CoverageInstance extends CoverInstance {
@@ -185,97 +185,84 @@ export function tabuCoverage(instance: CoverageInstance, start: Int32Array, step
   return best;
 }
 
-/** Subgradient descent on the coverage upper bound from `multipliers` (updated in place). */
-export function coverageLagrangian(
-  instance: CoverageInstance, status: Uint8Array, multipliers: Float64Array, lowerBound: number, iterations: number, chosenOut: Uint8Array,
-): number {
+/** Subgradient progress carried between chunks: [best (least) upper bound, step scale, steps since improvement, stopped]. */
+export function newCoverageProgress(): Float64Array {
+  return Float64Array.of(Infinity, 2, 0, 0);
+}
+
+/**
+ * Up to `iterations` subgradient steps descending the coverage upper bound from `multipliers`
+ * (updated in place), the twin of the kernel's coverageSubgradient: site sums kept over even and
+ * odd demands apart and the bound summed in index order, as the kernel does. Writes the best
+ * relaxation's sites to chosenOut; sets progress[3] once the bound meets `lowerBound` (the
+ * incumbent's weight) or the step has shrunk away. Returns whether the bound improved.
+ */
+export function coverageSubgradient(
+  instance: CoverageInstance, status: Uint8Array, multipliers: Float64Array, progress: Float64Array,
+  lowerBound: number, iterations: number, chosenOut: Uint8Array,
+): boolean {
   const { demandCount: n, candidateCount: m, coverStart, coverDemands, weights, k } = instance;
   const value = new Float64Array(m);
   const chosen = new Uint8Array(m);
   const coverCount = new Int32Array(n);
   const order: number[] = [];
-  let best = Infinity;
-  let stepScale = 2;
-  let sinceImprovement = 0;
+  let improved = false;
   let forcedOpen = 0;
   for (let j = 0; j < m; j++) if (status[j] === OPEN) forcedOpen++;
-  for (let iteration = 0; iteration < iterations; iteration++) {
+  for (let iteration = 0; iteration < iterations && progress[3] === 0; iteration++) {
     let bound = 0;
     for (let i = 0; i < n; i++) if (weights[i] > multipliers[i]) bound += weights[i] - multipliers[i];
     order.length = 0;
     chosen.fill(0);
     for (let j = 0; j < m; j++) {
       if (status[j] === CLOSED) continue;
-      let total = 0;
-      for (let t = coverStart[j]; t < coverStart[j + 1]; t++) total += multipliers[coverDemands[t]];
-      value[j] = total;
-      if (status[j] === OPEN) {
-        chosen[j] = 1;
-        bound += total;
-      } else {
-        order.push(j);
+      let even = 0;
+      let odd = 0;
+      for (let t = coverStart[j]; t < coverStart[j + 1]; t++) {
+        const i = coverDemands[t];
+        if ((i & 1) === 0) even += multipliers[i];
+        else odd += multipliers[i];
       }
+      value[j] = even + odd;
+      if (status[j] === OPEN) chosen[j] = 1;
+      else order.push(j);
     }
     order.sort((a, b) => value[b] - value[a] || a - b);
-    for (let t = 0; t < k - forcedOpen && t < order.length; t++) {
-      chosen[order[t]] = 1;
-      bound += value[order[t]];
-    }
-    if (bound < best) {
-      best = bound;
-      sinceImprovement = 0;
+    for (let t = 0; t < k - forcedOpen && t < order.length; t++) chosen[order[t]] = 1;
+    for (let j = 0; j < m; j++) if (chosen[j]) bound += value[j];
+    if (bound < progress[0]) {
+      progress[0] = bound;
+      progress[2] = 0;
       chosenOut.set(chosen);
-    } else if (++sinceImprovement >= 20) {
-      stepScale /= 2;
-      sinceImprovement = 0;
+      improved = true;
+    } else if (++progress[2] >= 20) {
+      progress[1] /= 2;
+      progress[2] = 0;
     }
-    if (best <= lowerBound + 1e-9 * Math.max(1, lowerBound) || stepScale < 1e-5) break;
+    if (progress[0] <= lowerBound + 1e-9 * Math.max(1, lowerBound) || progress[1] < 1e-5) {
+      progress[3] = 1;
+      break;
+    }
     coverCount.fill(0);
     for (let j = 0; j < m; j++) {
       if (!chosen[j]) continue;
       for (let t = coverStart[j]; t < coverStart[j + 1]; t++) coverCount[coverDemands[t]]++;
     }
     let norm = 0;
-    const gradient = (i: number) => (weights[i] > multipliers[i] ? 1 : 0) - coverCount[i];
-    for (let i = 0; i < n; i++) norm += gradient(i) ** 2;
-    if (norm === 0) break;
-    const step = (stepScale * Math.max(bound - lowerBound, 1e-9)) / norm;
-    for (let i = 0; i < n; i++) multipliers[i] = Math.max(0, multipliers[i] + step * gradient(i));
+    for (let i = 0; i < n; i++) {
+      const gradient = (weights[i] > multipliers[i] ? 1 : 0) - coverCount[i];
+      norm += gradient * gradient;
+    }
+    if (norm === 0) {
+      progress[3] = 1;
+      break;
+    }
+    const step = (progress[1] * Math.max(bound - lowerBound, 1e-9)) / norm;
+    for (let i = 0; i < n; i++) {
+      const next = multipliers[i] + step * ((weights[i] > multipliers[i] ? 1 : 0) - coverCount[i]);
+      multipliers[i] = next > 0 ? next : 0;
+    }
   }
-  return best;
+  return improved;
 }
 
-/** Max-coverage as a minimising branch-and-bound problem over the negated covered weight. */
-export function coverageBranchProblem(instance: CoverageInstance, integral: boolean, incumbentWeight: () => number): BranchAndBoundProblem<Float64Array> {
-  const { candidateCount: m, fixed, allowed, k } = instance;
-  const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
-  return {
-    candidateCount: m,
-    status,
-    integral,
-    rootState: Float64Array.from(instance.weights, (w) => w / 2),
-    bound(nodeStatus, parent, depth) {
-      const multipliers = Float64Array.from(parent);
-      let forcedOpen = 0;
-      let free = 0;
-      for (let j = 0; j < m; j++) {
-        if (nodeStatus[j] === OPEN) forcedOpen++;
-        else if (nodeStatus[j] === FREE) free++;
-      }
-      if (forcedOpen > k) return { value: Infinity, branch: -1, state: multipliers };
-      const greedy = swapCoverage(instance, greedyCoverage(instance, nodeStatus));
-      const solution = { sites: greedy, cost: -coveredWeight(instance, greedy) };
-      if (forcedOpen === k || free === 0) return { value: solution.cost, branch: -1, solution, state: multipliers };
-      // No plan covers more than the demands some open or free site can reach: when the incumbent
-      // already covers them all, no bound needs computing.
-      const reachable = coverableWeight(instance, nodeStatus);
-      if (-solution.cost >= reachable) return { value: solution.cost, branch: -1, solution, state: multipliers };
-      const chosen = new Uint8Array(m);
-      const upper = Math.min(reachable, coverageLagrangian(instance, nodeStatus, multipliers, Math.max(incumbentWeight(), -solution.cost), depth === 0 ? 300 : 60, chosen));
-      let branch = -1;
-      for (let j = 0; j < m && branch === -1; j++) if (chosen[j] && nodeStatus[j] === FREE) branch = j;
-      if (branch === -1) for (let j = 0; j < m && branch === -1; j++) if (nodeStatus[j] === FREE) branch = j;
-      return { value: -upper, branch, solution, state: multipliers };
-    },
-  };
-}
