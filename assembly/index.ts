@@ -6,5 +6,5 @@ export { dijkstraRuns } from "./dijkstra";
 export { FLOYD_WARSHALL_BLOCK, floydWarshallSimd, floydWarshallScalar } from "./floyd-warshall";
 export { nearestOfSet } from "./nearest";
 export { pMedianCost, pMedianGreedy, pMedianInterchange, pMedianSubgradient } from "./placement/p-median";
-export { coverGreedy, coverSubgradient } from "./placement/cover";
+export { coverGreedy, coverSubgradient, coverSubgradientDense } from "./placement/cover";
 export { coverageGreedy, coverageSubgradient, coverageSwap, coverageTabu } from "./placement/coverage";

@@ -200,3 +200,104 @@ export function coverSubgradient(
   release(coverCount); release(chosen);
   return improved;
 }
+
+/**
+ * coverSubgradient for a cover given as "demand i is covered by j when distance[j * n + i] <=
+ * radius" (the dense form p-center produces, where covers are large): site sums and cover counts
+ * run over f64x2 lanes (even demands in lane 0, odd in lane 1), which is the order the twin's
+ * list-based sums use, so the results are the same bit for bit. `required` holds 1.0 for demands
+ * that need cover and 0.0 for the rest; `requirement` their required counts.
+ */
+export function coverSubgradientDense(
+  distance: usize, radius: f64, required: usize, n: i32, m: i32, requirement: usize, costs: usize, status: usize,
+  multipliers: usize, progress: usize, upperBound: f64, iterations: i32, chosenOut: usize, latestOut: usize,
+): i32 {
+  const chosen = allocate(<usize>max(m, 1));
+  const coverCount = allocate(<usize>max(n, 1) << 3);
+  const masked = allocate(<usize>max(n, 1) << 3);
+  if (chosen == 0 || coverCount == 0 || masked == 0) {
+    release(masked); release(coverCount); release(chosen);
+    return -1;
+  }
+  const hasTarget = isFinite(upperBound);
+  const pairs = n - (n & 1);
+  const radiusSplat = f64x2.splat(radius);
+  const zero = f64x2.splat(0);
+  let improved = 0;
+  for (let iteration = 0; iteration < iterations && real(progress, 3) == 0; iteration++) {
+    let bound: f64 = 0;
+    for (let i = 0; i < n; i++) {
+      bound += <f64>int(requirement, i) * real(multipliers, i);
+      setReal(masked, i, real(multipliers, i) * real(required, i));
+    }
+    for (let j = 0; j < m; j++) {
+      store<u8>(chosen + <usize>j, 0);
+      const s = byte(status, j);
+      if (s == CLOSED) continue;
+      const column = distance + ((<usize>j * <usize>n) << 3);
+      let sums = zero;
+      for (let i = 0; i < pairs; i += 2) {
+        const offset = <usize>i << 3;
+        const within = f64x2.le(v128.load(column + offset), radiusSplat);
+        sums = f64x2.add(sums, v128.and(v128.load(masked + offset), within));
+      }
+      let even = f64x2.extract_lane(sums, 0);
+      if (pairs < n && load<f64>(column + (<usize>pairs << 3)) <= radius) even += real(masked, pairs);
+      const reduced = real(costs, j) - (even + f64x2.extract_lane(sums, 1));
+      if (s == OPEN || reduced < 0) {
+        store<u8>(chosen + <usize>j, 1);
+        bound += reduced;
+      }
+    }
+    if (iteration == 0) memory.copy(latestOut, chosen, <usize>m);
+    if (bound > real(progress, 0)) {
+      setReal(progress, 0, bound);
+      setReal(progress, 2, 0);
+      memory.copy(chosenOut, chosen, <usize>m);
+      improved = 1;
+    } else {
+      const since = real(progress, 2) + 1;
+      if (since >= 20) {
+        setReal(progress, 1, real(progress, 1) / 2);
+        setReal(progress, 2, 0);
+      } else {
+        setReal(progress, 2, since);
+      }
+    }
+    const best = real(progress, 0);
+    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || real(progress, 1) < 1e-5) {
+      setReal(progress, 3, 1);
+      break;
+    }
+    // Cover counts as f64 lanes: each chosen site adds 1.0 where it covers a required demand.
+    for (let i = 0; i < n; i++) setReal(coverCount, i, 0);
+    for (let j = 0; j < m; j++) {
+      if (byte(chosen, j) == 0) continue;
+      const column = distance + ((<usize>j * <usize>n) << 3);
+      for (let i = 0; i < pairs; i += 2) {
+        const offset = <usize>i << 3;
+        const within = f64x2.le(v128.load(column + offset), radiusSplat);
+        v128.store(coverCount + offset, f64x2.add(v128.load(coverCount + offset), v128.and(v128.load(required + offset), within)));
+      }
+      if (pairs < n && load<f64>(column + (<usize>pairs << 3)) <= radius) setReal(coverCount, pairs, real(coverCount, pairs) + real(required, pairs));
+    }
+    let norm: f64 = 0;
+    for (let i = 0; i < n; i++) {
+      const gradient = <f64>int(requirement, i) - real(coverCount, i);
+      if (gradient < 0 && real(multipliers, i) == 0) continue;
+      norm += gradient * gradient;
+    }
+    if (norm == 0) {
+      setReal(progress, 3, 1);
+      break;
+    }
+    const gap = hasTarget ? upperBound - bound : max(1.0, abs(bound)) * 0.1;
+    const step = (real(progress, 1) * max(gap, 1e-9)) / norm;
+    for (let i = 0; i < n; i++) {
+      const next = real(multipliers, i) + step * (<f64>int(requirement, i) - real(coverCount, i));
+      setReal(multipliers, i, next > 0 ? next : 0);
+    }
+  }
+  release(masked); release(coverCount); release(chosen);
+  return improved;
+}

@@ -17,8 +17,19 @@ export interface CoverKernel {
   dispose(): void;
 }
 
-export function createCoverKernel(instance: CoverInstance, kernelName: KernelName, functionName: string): CoverKernel {
-  return kernelName === 'wasm' ? new WasmCoverKernel(instance, functionName) : new TwinCoverKernel(instance);
+/** The distance matrix a cover was cut from at `radius`: lets the kernel price dense covers with SIMD. */
+export interface DenseCoverSource {
+  readonly candidateMajor: Float64Array;
+  readonly radius: number;
+}
+
+/** Above this share of covered (demand, site) pairs, scanning the matrix beats walking the lists. */
+const DENSE_SHARE = 0.125;
+
+export function createCoverKernel(instance: CoverInstance, kernelName: KernelName, functionName: string, dense?: DenseCoverSource): CoverKernel {
+  if (kernelName === 'js') return new TwinCoverKernel(instance);
+  const share = instance.coverDemands.length / Math.max(1, instance.demandCount * instance.candidateCount);
+  return new WasmCoverKernel(instance, functionName, dense && share > DENSE_SHARE ? dense : undefined);
 }
 
 class TwinCoverKernel implements CoverKernel {
@@ -39,17 +50,25 @@ class TwinCoverKernel implements CoverKernel {
 
 class WasmCoverKernel implements CoverKernel {
   private blocks: number[];
+  private readonly radius: number;
 
-  constructor(readonly instance: CoverInstance, private readonly functionName: string) {
+  constructor(readonly instance: CoverInstance, private readonly functionName: string, dense?: DenseCoverSource) {
     const { coverStart, coverDemands, requirement, costs } = instance;
+    const required = dense ? Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)) : new Float64Array(0);
+    this.radius = dense?.radius ?? 0;
     this.blocks = allocateBlocks(
-      functionName, 'problem.latencyMs', [coverStart.byteLength, coverDemands.byteLength, requirement.byteLength, costs.byteLength],
+      functionName, 'problem.latencyMs',
+      [coverStart.byteLength, coverDemands.byteLength, requirement.byteLength, costs.byteLength, dense?.candidateMajor.byteLength ?? 0, required.byteLength],
       'solve with kernel: "js", or with fewer demands or candidates.',
     );
     copyIn(this.blocks[0], coverStart);
     copyIn(this.blocks[1], coverDemands);
     copyIn(this.blocks[2], requirement);
     copyIn(this.blocks[3], costs);
+    if (dense) {
+      copyIn(this.blocks[4], dense.candidateMajor);
+      copyIn(this.blocks[5], required);
+    }
   }
 
   private withBlocks<T>(sizes: number[], call: (pointers: number[]) => T): T {
@@ -88,9 +107,14 @@ class WasmCoverKernel implements CoverKernel {
       copyIn(multipliersPointer, multipliers);
       copyIn(progressPointer, progress);
       copyIn(chosenPointer, chosenOut);
-      const improved = kernel().coverSubgradient(
-        this.blocks[0], this.blocks[1], n, m, this.blocks[2], this.blocks[3], statusPointer, multipliersPointer, progressPointer, upperBound, iterations, chosenPointer, latestPointer,
-      );
+      const [coverStart, coverDemands, requirement, costs, distance, required] = this.blocks;
+      const improved = distance !== 0
+        ? kernel().coverSubgradientDense(
+          distance, this.radius, required, n, m, requirement, costs, statusPointer, multipliersPointer, progressPointer, upperBound, iterations, chosenPointer, latestPointer,
+        )
+        : kernel().coverSubgradient(
+          coverStart, coverDemands, n, m, requirement, costs, statusPointer, multipliersPointer, progressPointer, upperBound, iterations, chosenPointer, latestPointer,
+        );
       if (improved === -1) this.outOfMemory();
       copyOutFloat64(multipliersPointer, n, multipliers);
       copyOutFloat64(progressPointer, progress.length, progress);
@@ -102,6 +126,6 @@ class WasmCoverKernel implements CoverKernel {
 
   dispose(): void {
     releaseBlocks(this.blocks);
-    this.blocks = [0, 0, 0, 0];
+    this.blocks = [0, 0, 0, 0, 0, 0];
   }
 }

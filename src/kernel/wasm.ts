@@ -31,6 +31,10 @@ export interface KernelExports {
     coverStart: number, coverDemands: number, n: number, m: number, requirement: number, costs: number, status: number,
     multipliers: number, progress: number, upperBound: number, iterations: number, chosenOut: number, latestOut: number,
   ): number;
+  coverSubgradientDense(
+    distance: number, radius: number, required: number, n: number, m: number, requirement: number, costs: number, status: number,
+    multipliers: number, progress: number, upperBound: number, iterations: number, chosenOut: number, latestOut: number,
+  ): number;
   coverageGreedy(coverStart: number, coverDemands: number, n: number, m: number, weights: number, status: number, k: number, outSites: number): number;
   coverageSwap(coverStart: number, coverDemands: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, count: number): number;
   coverageTabu(

@@ -27,8 +27,9 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   const unitCosts = new Float64Array(m).fill(1);
   let requiredCount = 0;
   for (const need of requirement) if (need > 0) requiredCount++;
-  const withCoverKernel = <T>(instance: CoverInstance, use: (cover: CoverKernel) => T): T => {
-    const cover = createCoverKernel(instance, problem.kernel, 'solvePlacement');
+  const withCoverKernel = <T>(instance: CoverInstance, use: (cover: CoverKernel) => T, radius?: number): T => {
+    const dense = radius === undefined ? undefined : { candidateMajor, radius };
+    const cover = createCoverKernel(instance, problem.kernel, 'solvePlacement', dense);
     try {
       return use(cover);
     } finally {
@@ -100,7 +101,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       } finally {
         coverage.dispose();
       }
-    });
+    }, radius);
   };
   /** Decides exactly (time permitting) on growing demand subsets. */
   const decideExactly = (radius: number, until: number): Decision => {
