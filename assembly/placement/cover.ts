@@ -4,25 +4,9 @@
 // Cover lists are CSR: candidate j covers coverDemands[coverStart[j] .. coverStart[j + 1]).
 
 import { allocate, release } from "../allocator";
-
-const OPEN: u8 = 1;
-const CLOSED: u8 = 2;
-
-@inline function int(base: usize, index: i32): i32 {
-  return load<i32>(base + (<usize>index << 2));
-}
-@inline function setInt(base: usize, index: i32, value: i32): void {
-  store<i32>(base + (<usize>index << 2), value);
-}
-@inline function real(base: usize, index: i32): f64 {
-  return load<f64>(base + (<usize>index << 3));
-}
-@inline function setReal(base: usize, index: i32, value: f64): void {
-  store<f64>(base + (<usize>index << 3), value);
-}
-@inline function byte(base: usize, index: i32): u8 {
-  return load<u8>(base + <usize>index);
-}
+import {
+  byte, CLOSED, int, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setInt, setReal, stepExhausted,
+} from "./arrays";
 
 /**
  * Completes the open sites (status 1, and free sites pre-opened when `preopened` is not 0) into a
@@ -132,7 +116,7 @@ export function coverSubgradient(
   }
   const hasTarget = isFinite(upperBound);
   let improved = 0;
-  for (let iteration = 0; iteration < iterations && real(progress, 3) == 0; iteration++) {
+  for (let iteration = 0; iteration < iterations && real(progress, PROGRESS_STOPPED) == 0; iteration++) {
     let bound: f64 = 0;
     for (let i = 0; i < n; i++) bound += <f64>int(requirement, i) * real(multipliers, i);
     for (let j = 0; j < m; j++) {
@@ -153,23 +137,13 @@ export function coverSubgradient(
       }
     }
     if (iteration == 0) memory.copy(latestOut, chosen, <usize>m);
-    if (bound > real(progress, 0)) {
-      setReal(progress, 0, bound);
-      setReal(progress, 2, 0);
+    if (recordStep(progress, bound, false)) {
       memory.copy(chosenOut, chosen, <usize>m);
       improved = 1;
-    } else {
-      const since = real(progress, 2) + 1;
-      if (since >= 20) {
-        setReal(progress, 1, real(progress, 1) / 2);
-        setReal(progress, 2, 0);
-      } else {
-        setReal(progress, 2, since);
-      }
     }
-    const best = real(progress, 0);
-    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || real(progress, 1) < 1e-5) {
-      setReal(progress, 3, 1);
+    const best = real(progress, PROGRESS_BEST);
+    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || stepExhausted(progress)) {
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
     for (let i = 0; i < n; i++) setInt(coverCount, i, 0);
@@ -187,11 +161,11 @@ export function coverSubgradient(
       norm += gradient * gradient;
     }
     if (norm == 0) {
-      setReal(progress, 3, 1);
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
     const gap = hasTarget ? upperBound - bound : max(1.0, abs(bound)) * 0.1;
-    const step = (real(progress, 1) * max(gap, 1e-9)) / norm;
+    const step = (real(progress, PROGRESS_STEP_SCALE) * max(gap, 1e-9)) / norm;
     for (let i = 0; i < n; i++) {
       const next = real(multipliers, i) + step * <f64>(int(requirement, i) - int(coverCount, i));
       setReal(multipliers, i, next > 0 ? next : 0);
@@ -224,7 +198,7 @@ export function coverSubgradientDense(
   const radiusSplat = f64x2.splat(radius);
   const zero = f64x2.splat(0);
   let improved = 0;
-  for (let iteration = 0; iteration < iterations && real(progress, 3) == 0; iteration++) {
+  for (let iteration = 0; iteration < iterations && real(progress, PROGRESS_STOPPED) == 0; iteration++) {
     let bound: f64 = 0;
     for (let i = 0; i < n; i++) {
       bound += <f64>int(requirement, i) * real(multipliers, i);
@@ -250,23 +224,13 @@ export function coverSubgradientDense(
       }
     }
     if (iteration == 0) memory.copy(latestOut, chosen, <usize>m);
-    if (bound > real(progress, 0)) {
-      setReal(progress, 0, bound);
-      setReal(progress, 2, 0);
+    if (recordStep(progress, bound, false)) {
       memory.copy(chosenOut, chosen, <usize>m);
       improved = 1;
-    } else {
-      const since = real(progress, 2) + 1;
-      if (since >= 20) {
-        setReal(progress, 1, real(progress, 1) / 2);
-        setReal(progress, 2, 0);
-      } else {
-        setReal(progress, 2, since);
-      }
     }
-    const best = real(progress, 0);
-    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || real(progress, 1) < 1e-5) {
-      setReal(progress, 3, 1);
+    const best = real(progress, PROGRESS_BEST);
+    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || stepExhausted(progress)) {
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
     // Cover counts as f64 lanes: each chosen site adds 1.0 where it covers a required demand.
@@ -288,11 +252,11 @@ export function coverSubgradientDense(
       norm += gradient * gradient;
     }
     if (norm == 0) {
-      setReal(progress, 3, 1);
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
     const gap = hasTarget ? upperBound - bound : max(1.0, abs(bound)) * 0.1;
-    const step = (real(progress, 1) * max(gap, 1e-9)) / norm;
+    const step = (real(progress, PROGRESS_STEP_SCALE) * max(gap, 1e-9)) / norm;
     for (let i = 0; i < n; i++) {
       const next = real(multipliers, i) + step * (<f64>int(requirement, i) - real(coverCount, i));
       setReal(multipliers, i, next > 0 ? next : 0);

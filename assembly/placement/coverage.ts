@@ -4,28 +4,9 @@
 // coverDemands[coverStart[j] .. coverStart[j + 1]). Statuses: 0 free, 1 forced open, 2 closed.
 
 import { allocate, release } from "../allocator";
-
-const OPEN: u8 = 1;
-const CLOSED: u8 = 2;
-
-@inline function int(base: usize, index: i32): i32 {
-  return load<i32>(base + (<usize>index << 2));
-}
-@inline function setInt(base: usize, index: i32, value: i32): void {
-  store<i32>(base + (<usize>index << 2), value);
-}
-@inline function real(base: usize, index: i32): f64 {
-  return load<f64>(base + (<usize>index << 3));
-}
-@inline function setReal(base: usize, index: i32, value: f64): void {
-  store<f64>(base + (<usize>index << 3), value);
-}
-@inline function byte(base: usize, index: i32): u8 {
-  return load<u8>(base + <usize>index);
-}
-@inline function setByte(base: usize, index: i32, value: u8): void {
-  store<u8>(base + <usize>index, value);
-}
+import {
+  byte, CLOSED, int, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setByte, setInt, setReal, stepExhausted,
+} from "./arrays";
 
 /** Forced-open sites, then the free site adding most weight, until k; writes them ascending. */
 export function coverageGreedy(coverStart: usize, coverDemands: usize, n: i32, m: i32, weights: usize, status: usize, k: i32, outSites: usize): i32 {
@@ -322,7 +303,7 @@ export function coverageSubgradient(
   let improved = 0;
   let forcedOpen = 0;
   for (let j = 0; j < m; j++) if (byte(status, j) == OPEN) forcedOpen++;
-  for (let iteration = 0; iteration < iterations && real(progress, 3) == 0; iteration++) {
+  for (let iteration = 0; iteration < iterations && real(progress, PROGRESS_STOPPED) == 0; iteration++) {
     let bound: f64 = 0;
     for (let i = 0; i < n; i++) {
       const w = real(weights, i);
@@ -345,22 +326,12 @@ export function coverageSubgradient(
     }
     chooseLargest(value, status, m, k - forcedOpen, heap, chosen);
     for (let j = 0; j < m; j++) if (byte(chosen, j) != 0) bound += real(value, j);
-    if (bound < real(progress, 0)) {
-      setReal(progress, 0, bound);
-      setReal(progress, 2, 0);
+    if (recordStep(progress, bound, true)) {
       memory.copy(chosenOut, chosen, <usize>m);
       improved = 1;
-    } else {
-      const since = real(progress, 2) + 1;
-      if (since >= 20) {
-        setReal(progress, 1, real(progress, 1) / 2);
-        setReal(progress, 2, 0);
-      } else {
-        setReal(progress, 2, since);
-      }
     }
-    if (real(progress, 0) <= lowerBound + 1e-9 * max(1.0, lowerBound) || real(progress, 1) < 1e-5) {
-      setReal(progress, 3, 1);
+    if (real(progress, PROGRESS_BEST) <= lowerBound + 1e-9 * max(1.0, lowerBound) || stepExhausted(progress)) {
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
     for (let i = 0; i < n; i++) setInt(coverCount, i, 0);
@@ -377,10 +348,10 @@ export function coverageSubgradient(
       norm += gradient * gradient;
     }
     if (norm == 0) {
-      setReal(progress, 3, 1);
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
-    const step = (real(progress, 1) * max(bound - lowerBound, 1e-9)) / norm;
+    const step = (real(progress, PROGRESS_STEP_SCALE) * max(bound - lowerBound, 1e-9)) / norm;
     for (let i = 0; i < n; i++) {
       const gradient = <f64>((real(weights, i) > real(multipliers, i) ? 1 : 0) - int(coverCount, i));
       const next = real(multipliers, i) + step * gradient;

@@ -4,23 +4,9 @@
 // major: distance[j * n + i]. Site statuses: 0 free, 1 forced open, 2 forced closed.
 
 import { allocate, release } from "../allocator";
-
-const OPEN: u8 = 1;
-const CLOSED: u8 = 2;
-const PROGRESS_BEST = 0;
-const PROGRESS_STEP_SCALE = 1;
-const PROGRESS_SINCE_IMPROVEMENT = 2;
-const PROGRESS_STOPPED = 3;
-
-@inline function at(base: usize, index: i32): f64 {
-  return load<f64>(base + (<usize>index << 3));
-}
-@inline function put(base: usize, index: i32, value: f64): void {
-  store<f64>(base + (<usize>index << 3), value);
-}
-@inline function flag(base: usize, index: i32): u8 {
-  return load<u8>(base + <usize>index);
-}
+import {
+  byte, CLOSED, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setReal, stepExhausted,
+} from "./arrays";
 
 /** Sum over demands of weight x distance to the nearest of `count` sites. */
 export function pMedianCost(distance: usize, n: i32, weights: usize, sites: usize, count: i32): f64 {
@@ -28,10 +14,10 @@ export function pMedianCost(distance: usize, n: i32, weights: usize, sites: usiz
   for (let i = 0; i < n; i++) {
     let best = Infinity;
     for (let s = 0; s < count; s++) {
-      const d = at(distance, load<i32>(sites + (<usize>s << 2)) * n + i);
+      const d = real(distance, load<i32>(sites + (<usize>s << 2)) * n + i);
       if (d < best) best = d;
     }
-    total += at(weights, i) * best;
+    total += real(weights, i) * best;
   }
   return total;
 }
@@ -49,29 +35,29 @@ export function pMedianGreedy(
     release(open); release(nearest);
     return -1;
   }
-  for (let i = 0; i < n; i++) put(nearest, i, unreachableMs * 2);
+  for (let i = 0; i < n; i++) setReal(nearest, i, unreachableMs * 2);
   memory.fill(open, 0, <usize>m);
   let count = 0;
   for (let j = 0; j < m; j++) {
-    if (flag(fixed, j) == 0) continue;
+    if (byte(fixed, j) == 0) continue;
     store<u8>(open + <usize>j, 1);
     count++;
     for (let i = 0; i < n; i++) {
-      const d = at(distance, j * n + i);
-      if (d < at(nearest, i)) put(nearest, i, d);
+      const d = real(distance, j * n + i);
+      if (d < real(nearest, i)) setReal(nearest, i, d);
     }
   }
   while (count < k) {
     let bestSite = -1;
     let bestDelta = Infinity;
     for (let j = 0; j < m; j++) {
-      if (flag(open, j) != 0 || flag(allowed, j) == 0) continue;
+      if (byte(open, j) != 0 || byte(allowed, j) == 0) continue;
       let delta: f64 = 0;
       const base = j * n;
       for (let i = 0; i < n; i++) {
-        const d = at(distance, base + i);
-        const current = at(nearest, i);
-        if (d < current) delta += at(weights, i) * (d - current);
+        const d = real(distance, base + i);
+        const current = real(nearest, i);
+        if (d < current) delta += real(weights, i) * (d - current);
       }
       if (delta < bestDelta) {
         bestDelta = delta;
@@ -83,12 +69,12 @@ export function pMedianGreedy(
     count++;
     const base = bestSite * n;
     for (let i = 0; i < n; i++) {
-      const d = at(distance, base + i);
-      if (d < at(nearest, i)) put(nearest, i, d);
+      const d = real(distance, base + i);
+      if (d < real(nearest, i)) setReal(nearest, i, d);
     }
   }
   let written = 0;
-  for (let j = 0; j < m; j++) if (flag(open, j) != 0) store<i32>(outSites + (<usize>(written++) << 2), j);
+  for (let j = 0; j < m; j++) if (byte(open, j) != 0) store<i32>(outSites + (<usize>(written++) << 2), j);
   release(open); release(nearest);
   return written;
 }
@@ -115,48 +101,48 @@ export function pMedianInterchange(
   }
   memory.fill(open, 0, <usize>m);
   for (let s = 0; s < k; s++) store<u8>(open + <usize>load<i32>(sites + (<usize>s << 2)), 1);
-  for (let j = 0; j < m; j++) put(lossAdjustment, j, 0);
+  for (let j = 0; j < m; j++) setReal(lossAdjustment, j, 0);
   for (let i = 0; i < n; i++) refresh(distance, n, sites, k, i, nearestSite, nearestMs, secondSite, secondMs, unreachableMs);
   let cost: f64 = 0;
-  for (let i = 0; i < n; i++) cost += at(weights, i) * at(nearestMs, i);
+  for (let i = 0; i < n; i++) cost += real(weights, i) * real(nearestMs, i);
 
   for (;;) {
-    for (let j = 0; j < m; j++) put(removalLoss, j, 0);
+    for (let j = 0; j < m; j++) setReal(removalLoss, j, 0);
     for (let i = 0; i < n; i++) {
       const site = load<i32>(nearestSite + (<usize>i << 2));
-      put(removalLoss, site, at(removalLoss, site) + at(weights, i) * (at(secondMs, i) - at(nearestMs, i)));
+      setReal(removalLoss, site, real(removalLoss, site) + real(weights, i) * (real(secondMs, i) - real(nearestMs, i)));
     }
     let bestProfit: f64 = 0;
     let bestInsert = -1;
     let bestRemove = -1;
     for (let f = 0; f < m; f++) {
-      if (flag(open, f) != 0 || flag(allowed, f) == 0) continue;
+      if (byte(open, f) != 0 || byte(allowed, f) == 0) continue;
       let gain: f64 = 0;
       const base = f * n;
       for (let i = 0; i < n; i++) {
-        const d = at(distance, base + i);
-        const w = at(weights, i);
-        const first = at(nearestMs, i);
-        const second = at(secondMs, i);
+        const d = real(distance, base + i);
+        const w = real(weights, i);
+        const first = real(nearestMs, i);
+        const second = real(secondMs, i);
         const owner = load<i32>(nearestSite + (<usize>i << 2));
         if (d < first) {
           gain += w * (first - d);
-          put(lossAdjustment, owner, at(lossAdjustment, owner) + w * (second - first));
+          setReal(lossAdjustment, owner, real(lossAdjustment, owner) + w * (second - first));
         } else if (d < second) {
-          put(lossAdjustment, owner, at(lossAdjustment, owner) + w * (second - d));
+          setReal(lossAdjustment, owner, real(lossAdjustment, owner) + w * (second - d));
         }
       }
       for (let s = 0; s < k; s++) {
         const r = load<i32>(sites + (<usize>s << 2));
-        if (flag(fixed, r) == 0) {
-          const profit = gain - (at(removalLoss, r) - at(lossAdjustment, r));
+        if (byte(fixed, r) == 0) {
+          const profit = gain - (real(removalLoss, r) - real(lossAdjustment, r));
           if (profit > bestProfit) {
             bestProfit = profit;
             bestInsert = f;
             bestRemove = r;
           }
         }
-        put(lossAdjustment, r, 0);
+        setReal(lossAdjustment, r, 0);
       }
     }
     if (bestInsert == -1 || bestProfit <= 1e-12 * max(cost, 1.0)) break;
@@ -176,24 +162,24 @@ export function pMedianInterchange(
         refresh(distance, n, sites, k, i, nearestSite, nearestMs, secondSite, secondMs, unreachableMs);
         continue;
       }
-      const d = at(distance, base + i);
-      const firstMs = at(nearestMs, i);
+      const d = real(distance, base + i);
+      const firstMs = real(nearestMs, i);
       if (d < firstMs || (d == firstMs && bestInsert < first)) {
         store<i32>(secondSite + (<usize>i << 2), first);
-        put(secondMs, i, firstMs);
+        setReal(secondMs, i, firstMs);
         store<i32>(nearestSite + (<usize>i << 2), bestInsert);
-        put(nearestMs, i, d);
-      } else if (d < at(secondMs, i) || (d == at(secondMs, i) && bestInsert < second)) {
+        setReal(nearestMs, i, d);
+      } else if (d < real(secondMs, i) || (d == real(secondMs, i) && bestInsert < second)) {
         store<i32>(secondSite + (<usize>i << 2), bestInsert);
-        put(secondMs, i, d);
+        setReal(secondMs, i, d);
       }
     }
     cost = 0;
-    for (let i = 0; i < n; i++) cost += at(weights, i) * at(nearestMs, i);
+    for (let i = 0; i < n; i++) cost += real(weights, i) * real(nearestMs, i);
   }
   // Ascending order, as the twin returns.
   let written = 0;
-  for (let j = 0; j < m; j++) if (flag(open, j) != 0) store<i32>(sites + (<usize>(written++) << 2), j);
+  for (let j = 0; j < m; j++) if (byte(open, j) != 0) store<i32>(sites + (<usize>(written++) << 2), j);
   release(lossAdjustment); release(removalLoss); release(secondMs); release(secondSite);
   release(nearestMs); release(nearestSite); release(open);
   return cost;
@@ -209,7 +195,7 @@ function refresh(
   let secondBest = Infinity;
   for (let s = 0; s < k; s++) {
     const j = load<i32>(sites + (<usize>s << 2));
-    const d = at(distance, j * n + i);
+    const d = real(distance, j * n + i);
     if (d < firstMs || (d == firstMs && j < first)) {
       second = first;
       secondBest = firstMs;
@@ -221,14 +207,14 @@ function refresh(
     }
   }
   store<i32>(nearestSite + (<usize>i << 2), first);
-  put(nearestMs, i, firstMs);
+  setReal(nearestMs, i, firstMs);
   store<i32>(secondSite + (<usize>i << 2), second);
-  put(secondMs, i, second == -1 ? unreachableMs * 2 : secondBest);
+  setReal(secondMs, i, second == -1 ? unreachableMs * 2 : secondBest);
 }
 
 @inline function ranksAfter(rho: usize, a: i32, b: i32): bool {
-  const ra = at(rho, a);
-  const rb = at(rho, b);
+  const ra = real(rho, a);
+  const rb = real(rho, b);
   return ra > rb || (ra == rb && a > b);
 }
 
@@ -239,7 +225,7 @@ function refresh(
 function chooseSmallest(rho: usize, status: usize, m: i32, count: i32, heap: usize, chosen: usize): void {
   let size = 0;
   for (let j = 0; j < m; j++) {
-    if (flag(status, j) != 0) continue;
+    if (byte(status, j) != 0) continue;
     if (size < count) {
       let slot = size++;
       while (slot > 0) {
@@ -290,18 +276,18 @@ export function pMedianSubgradient(
   let forcedOpen = 0;
   let free = 0;
   for (let j = 0; j < m; j++) {
-    const s = flag(status, j);
+    const s = byte(status, j);
     if (s == OPEN) forcedOpen++;
     else if (s == 0) free++;
   }
   const toChoose = k - forcedOpen;
   const pairs = n - (n & 1);
   const zero = f64x2.splat(0);
-  for (let iteration = 0; iteration < iterations && at(progress, PROGRESS_STOPPED) == 0; iteration++) {
+  for (let iteration = 0; iteration < iterations && real(progress, PROGRESS_STOPPED) == 0; iteration++) {
     let lambdaSum: f64 = 0;
-    for (let i = 0; i < n; i++) lambdaSum += at(lambda, i);
+    for (let i = 0; i < n; i++) lambdaSum += real(lambda, i);
     for (let j = 0; j < m; j++) {
-      if (flag(status, j) == CLOSED) continue;
+      if (byte(status, j) == CLOSED) continue;
       const base = distance + ((<usize>j * <usize>n) << 3);
       let sums = zero;
       for (let i = 0; i < pairs; i += 2) {
@@ -311,63 +297,53 @@ export function pMedianSubgradient(
       }
       let value = f64x2.extract_lane(sums, 0) + f64x2.extract_lane(sums, 1);
       if (pairs < n) {
-        const reduced = at(weights, pairs) * load<f64>(base + (<usize>pairs << 3)) - at(lambda, pairs);
+        const reduced = real(weights, pairs) * load<f64>(base + (<usize>pairs << 3)) - real(lambda, pairs);
         if (reduced < 0) value += reduced;
       }
-      put(rho, j, value);
+      setReal(rho, j, value);
     }
     if (toChoose < 0 || free < toChoose) {
-      put(progress, PROGRESS_BEST, Infinity);
-      put(progress, PROGRESS_STOPPED, 1);
+      setReal(progress, PROGRESS_BEST, Infinity);
+      setReal(progress, PROGRESS_STOPPED, 1);
       improved = 1;
       break;
     }
     memory.fill(chosen, 0, <usize>m);
-    for (let j = 0; j < m; j++) if (flag(status, j) == OPEN) store<u8>(chosen + <usize>j, 1);
+    for (let j = 0; j < m; j++) if (byte(status, j) == OPEN) store<u8>(chosen + <usize>j, 1);
     chooseSmallest(rho, status, m, toChoose, heap, chosen);
     let bound = lambdaSum;
-    for (let j = 0; j < m; j++) if (flag(chosen, j) != 0) bound += at(rho, j);
-    if (bound > at(progress, PROGRESS_BEST)) {
-      put(progress, PROGRESS_BEST, bound);
-      put(progress, PROGRESS_SINCE_IMPROVEMENT, 0);
+    for (let j = 0; j < m; j++) if (byte(chosen, j) != 0) bound += real(rho, j);
+    if (recordStep(progress, bound, false)) {
       memory.copy(chosenOut, chosen, <usize>m);
       improved = 1;
-    } else {
-      const since = at(progress, PROGRESS_SINCE_IMPROVEMENT) + 1;
-      if (since >= 20) {
-        put(progress, PROGRESS_STEP_SCALE, at(progress, PROGRESS_STEP_SCALE) / 2);
-        put(progress, PROGRESS_SINCE_IMPROVEMENT, 0);
-      } else {
-        put(progress, PROGRESS_SINCE_IMPROVEMENT, since);
-      }
     }
-    const best = at(progress, PROGRESS_BEST);
-    if (best >= upperBound - 1e-9 * max(1.0, abs(upperBound)) || at(progress, PROGRESS_STEP_SCALE) < 1e-5) {
-      put(progress, PROGRESS_STOPPED, 1);
+    const best = real(progress, PROGRESS_BEST);
+    if (best >= upperBound - 1e-9 * max(1.0, abs(upperBound)) || stepExhausted(progress)) {
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
     let chosenCount = 0;
-    for (let j = 0; j < m; j++) if (flag(chosen, j) != 0) store<i32>(chosenSites + (<usize>(chosenCount++) << 2), j);
+    for (let j = 0; j < m; j++) if (byte(chosen, j) != 0) store<i32>(chosenSites + (<usize>(chosenCount++) << 2), j);
     let norm: f64 = 0;
     for (let i = 0; i < n; i++) {
       let assigned = 0;
-      const w = at(weights, i);
-      const l = at(lambda, i);
+      const w = real(weights, i);
+      const l = real(lambda, i);
       for (let s = 0; s < chosenCount; s++) {
-        if (w * at(distance, load<i32>(chosenSites + (<usize>s << 2)) * n + i) < l) assigned++;
+        if (w * real(distance, load<i32>(chosenSites + (<usize>s << 2)) * n + i) < l) assigned++;
       }
       const g = <f64>(1 - assigned);
-      put(subgradient, i, g);
+      setReal(subgradient, i, g);
       norm += g * g;
     }
     if (norm == 0) {
-      put(progress, PROGRESS_STOPPED, 1);
+      setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
-    const step = (at(progress, PROGRESS_STEP_SCALE) * (upperBound - bound)) / norm;
+    const step = (real(progress, PROGRESS_STEP_SCALE) * (upperBound - bound)) / norm;
     for (let i = 0; i < n; i++) {
-      const next = at(lambda, i) + step * at(subgradient, i);
-      put(lambda, i, next > 0 ? next : 0);
+      const next = real(lambda, i) + step * real(subgradient, i);
+      setReal(lambda, i, next > 0 ? next : 0);
     }
   }
   release(subgradient); release(chosenSites); release(heap); release(chosen); release(rho);
