@@ -1,8 +1,8 @@
 // The cover kernels behind one interface: greedy covers and chunks of subgradient steps on the
 // cover bound, in WebAssembly (the cover lists copied in once per instance) or the TypeScript twin.
 
-import { CapacityError } from '../errors.js';
-import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks, wasmBytesAvailable } from './memory.js';
+import { KernelScratch } from './kernel-scratch.js';
+import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import { type CoverInstance, type CoverProgress, coverSubgradient, greedyCover } from './twin/placement/set-cover.js';
 import { kernel } from './wasm.js';
@@ -52,7 +52,10 @@ class WasmCoverKernel implements CoverKernel {
   private blocks: number[];
   private readonly radius: number;
 
-  constructor(readonly instance: CoverInstance, private readonly functionName: string, dense?: DenseCoverSource) {
+  private readonly scratch: KernelScratch;
+
+  constructor(readonly instance: CoverInstance, functionName: string, dense?: DenseCoverSource) {
+    this.scratch = new KernelScratch(functionName);
     const { coverStart, coverDemands, requirement, costs } = instance;
     const required = dense ? Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)) : new Float64Array(0);
     this.radius = dense?.radius ?? 0;
@@ -71,27 +74,17 @@ class WasmCoverKernel implements CoverKernel {
     }
   }
 
-  private withBlocks<T>(sizes: number[], call: (pointers: number[]) => T): T {
-    const pointers = allocateBlocks(this.functionName, 'the solver scratch', sizes, 'solve with kernel: "js", or a smaller problem.');
-    try {
-      return call(pointers);
-    } finally {
-      releaseBlocks(pointers);
-    }
-  }
 
-  private outOfMemory(): never {
-    throw new CapacityError(this.functionName, 'the solver scratch', 0, wasmBytesAvailable(), 'solve with kernel: "js", or a smaller problem.');
-  }
 
   greedy(status: Uint8Array, preopened?: Uint8Array): Int32Array | null {
     const { demandCount: n, candidateCount: m } = this.instance;
-    return this.withBlocks([m, preopened ? m : 0, m * 4], ([statusPointer, preopenedPointer, outPointer]) => {
+    return this.scratch.run([m, preopened ? m : 0, m * 4], ([statusPointer, preopenedPointer, outPointer]) => {
       copyIn(statusPointer, status);
       if (preopened) copyIn(preopenedPointer, preopened);
       const count = kernel().coverGreedy(this.blocks[0], this.blocks[1], n, m, this.blocks[2], this.blocks[3], statusPointer, preopenedPointer, outPointer);
-      if (count === -1) this.outOfMemory();
+      // -2: the free sites cannot complete a cover; -1: the kernel ran out of memory.
       if (count === -2) return null;
+      this.scratch.checked(count);
       const sites = new Int32Array(count);
       copyOutInt32(outPointer, count, sites);
       return sites;
@@ -102,7 +95,7 @@ class WasmCoverKernel implements CoverKernel {
     status: Uint8Array, multipliers: Float64Array, progress: CoverProgress, upperBound: number, iterations: number, chosenOut: Uint8Array, latestOut: Uint8Array,
   ): boolean {
     const { demandCount: n, candidateCount: m } = this.instance;
-    return this.withBlocks([m, multipliers.byteLength, progress.byteLength, m, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer, latestPointer]) => {
+    return this.scratch.run([m, multipliers.byteLength, progress.byteLength, m, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer, latestPointer]) => {
       copyIn(statusPointer, status);
       copyIn(multipliersPointer, multipliers);
       copyIn(progressPointer, progress);
@@ -115,7 +108,7 @@ class WasmCoverKernel implements CoverKernel {
         : kernel().coverSubgradient(
           coverStart, coverDemands, n, m, requirement, costs, statusPointer, multipliersPointer, progressPointer, upperBound, iterations, chosenPointer, latestPointer,
         );
-      if (improved === -1) this.outOfMemory();
+      this.scratch.checked(improved);
       copyOutFloat64(multipliersPointer, n, multipliers);
       copyOutFloat64(progressPointer, progress.length, progress);
       chosenOut.set(new Uint8Array(kernel().memory.buffer, chosenPointer, m));

@@ -2,8 +2,8 @@
 // subgradient steps on the upper bound, in WebAssembly (cover lists copied in once per instance)
 // or the TypeScript twin.
 
-import { CapacityError } from '../errors.js';
-import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks, wasmBytesAvailable } from './memory.js';
+import { KernelScratch } from './kernel-scratch.js';
+import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import { type CoverageInstance, coverageSubgradient, greedyCoverage, swapCoverage, tabuCoverage } from './twin/placement/max-coverage.js';
 import { kernel } from './wasm.js';
@@ -46,7 +46,10 @@ class TwinCoverageKernel implements CoverageKernel {
 class WasmCoverageKernel implements CoverageKernel {
   private blocks: number[];
 
-  constructor(readonly instance: CoverageInstance, private readonly functionName: string) {
+  private readonly scratch: KernelScratch;
+
+  constructor(readonly instance: CoverageInstance, functionName: string) {
+    this.scratch = new KernelScratch(functionName);
     const { coverStart, coverDemands, weights, fixed, allowed } = instance;
     this.blocks = allocateBlocks(
       functionName, 'problem.latencyMs',
@@ -56,26 +59,14 @@ class WasmCoverageKernel implements CoverageKernel {
     [coverStart, coverDemands, weights, fixed, allowed].forEach((values, b) => copyIn(this.blocks[b], values));
   }
 
-  private withBlocks<T>(sizes: number[], call: (pointers: number[]) => T): T {
-    const pointers = allocateBlocks(this.functionName, 'the solver scratch', sizes, 'solve with kernel: "js", or a smaller problem.');
-    try {
-      return call(pointers);
-    } finally {
-      releaseBlocks(pointers);
-    }
-  }
 
-  private checked(value: number): number {
-    if (value < 0) throw new CapacityError(this.functionName, 'the solver scratch', 0, wasmBytesAvailable(), 'solve with kernel: "js", or a smaller problem.');
-    return value;
-  }
 
   /** Runs a kernel that rewrites k sites in place (ascending) and returns how many it wrote. */
   private sitesCall(start: Int32Array, run: (sitesPointer: number) => number): Int32Array {
     const { k } = this.instance;
-    return this.withBlocks([Math.max(k, start.length) * 4], ([sitesPointer]) => {
+    return this.scratch.run([Math.max(k, start.length) * 4], ([sitesPointer]) => {
       copyIn(sitesPointer, start);
-      const count = this.checked(run(sitesPointer));
+      const count = this.scratch.checked(run(sitesPointer));
       const sites = new Int32Array(count);
       copyOutInt32(sitesPointer, count, sites);
       return sites;
@@ -84,7 +75,7 @@ class WasmCoverageKernel implements CoverageKernel {
 
   greedy(status: Uint8Array): Int32Array {
     const { demandCount: n, candidateCount: m, k } = this.instance;
-    return this.withBlocks([m], ([statusPointer]) => {
+    return this.scratch.run([m], ([statusPointer]) => {
       copyIn(statusPointer, status);
       return this.sitesCall(new Int32Array(0), (sitesPointer) => kernel().coverageGreedy(this.blocks[0], this.blocks[1], n, m, this.blocks[2], statusPointer, k, sitesPointer));
     });
@@ -104,12 +95,12 @@ class WasmCoverageKernel implements CoverageKernel {
 
   subgradient(status: Uint8Array, multipliers: Float64Array, progress: Float64Array, lowerBound: number, iterations: number, chosenOut: Uint8Array): boolean {
     const { demandCount: n, candidateCount: m, k } = this.instance;
-    return this.withBlocks([m, multipliers.byteLength, progress.byteLength, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer]) => {
+    return this.scratch.run([m, multipliers.byteLength, progress.byteLength, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer]) => {
       copyIn(statusPointer, status);
       copyIn(multipliersPointer, multipliers);
       copyIn(progressPointer, progress);
       copyIn(chosenPointer, chosenOut);
-      const improved = this.checked(kernel().coverageSubgradient(
+      const improved = this.scratch.checked(kernel().coverageSubgradient(
         this.blocks[0], this.blocks[1], n, m, this.blocks[2], statusPointer, k, multipliersPointer, progressPointer, lowerBound, iterations, chosenPointer,
       ));
       copyOutFloat64(multipliersPointer, n, multipliers);

@@ -2,12 +2,12 @@
 // matrix copied into kernel memory once per solve, or their TypeScript twins. Solvers call through
 // this and get the same answers either way.
 
-import { CapacityError } from '../errors.js';
-import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks, wasmBytesAvailable } from './memory.js';
+import { KernelScratch } from './kernel-scratch.js';
+import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import type { PlacementInstance } from './twin/placement/instance.js';
 import { greedyPMedian, interchangePMedian, pMedianCost } from './twin/placement/p-median-search.js';
-import { pMedianSubgradient, type SubgradientProgress } from './twin/placement/p-median-subgradient.js';
+import { pMedianSubgradient } from './twin/placement/p-median-subgradient.js';
 import { kernel } from './wasm.js';
 
 export interface PMedianKernel {
@@ -16,7 +16,7 @@ export interface PMedianKernel {
   /** Greedy completion of the sites marked in `fixed` (the instance's own by default). */
   greedy(fixed?: Uint8Array): Int32Array;
   interchange(start: Int32Array): { sites: Int32Array; cost: number };
-  subgradient(status: Uint8Array, lambda: Float64Array, progress: SubgradientProgress, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean;
+  subgradient(status: Uint8Array, lambda: Float64Array, progress: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean;
   dispose(): void;
 }
 
@@ -39,7 +39,7 @@ class TwinPMedianKernel implements PMedianKernel {
     return interchangePMedian(this.instance, start);
   }
 
-  subgradient(status: Uint8Array, lambda: Float64Array, progress: SubgradientProgress, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean {
+  subgradient(status: Uint8Array, lambda: Float64Array, progress: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean {
     return pMedianSubgradient(this.instance, status, lambda, progress, upperBound, iterations, chosenOut);
   }
 
@@ -48,10 +48,10 @@ class TwinPMedianKernel implements PMedianKernel {
 
 class WasmPMedianKernel implements PMedianKernel {
   private blocks: number[];
-  private readonly functionName: string;
+  private readonly scratch: KernelScratch;
 
   constructor(readonly instance: PlacementInstance, functionName: string) {
-    this.functionName = functionName;
+    this.scratch = new KernelScratch(functionName);
     const { distance, weights, fixed, allowed } = instance;
     this.blocks = allocateBlocks(
       functionName, 'problem.latencyMs', [distance.byteLength, weights.byteLength, fixed.byteLength, allowed.byteLength],
@@ -64,24 +64,11 @@ class WasmPMedianKernel implements PMedianKernel {
     copyIn(allowedPointer, allowed);
   }
 
-  /** Runs `call` with scratch blocks of these sizes, freeing them after. */
-  private withBlocks<T>(sizes: number[], call: (pointers: number[]) => T): T {
-    const pointers = allocateBlocks(this.functionName, 'the solver scratch', sizes, 'solve with kernel: "js", or a smaller problem.');
-    try {
-      return call(pointers);
-    } finally {
-      releaseBlocks(pointers);
-    }
-  }
 
-  private checked(value: number): number {
-    if (value < 0) throw new CapacityError(this.functionName, 'the solver scratch', 0, wasmBytesAvailable(), 'solve with kernel: "js", or a smaller problem.');
-    return value;
-  }
 
   cost(sites: Int32Array): number {
     const { demandCount: n } = this.instance;
-    return this.withBlocks([sites.byteLength], ([sitesPointer]) => {
+    return this.scratch.run([sites.byteLength], ([sitesPointer]) => {
       copyIn(sitesPointer, sites);
       return kernel().pMedianCost(this.blocks[0], n, this.blocks[1], sitesPointer, sites.length);
     });
@@ -89,9 +76,9 @@ class WasmPMedianKernel implements PMedianKernel {
 
   greedy(fixed?: Uint8Array): Int32Array {
     const { demandCount: n, candidateCount: m, k, unreachableMs } = this.instance;
-    return this.withBlocks([m * 4, fixed ? m : 0], ([outPointer, fixedPointer]) => {
+    return this.scratch.run([m * 4, fixed ? m : 0], ([outPointer, fixedPointer]) => {
       if (fixed) copyIn(fixedPointer, fixed);
-      const count = this.checked(kernel().pMedianGreedy(
+      const count = this.scratch.checked(kernel().pMedianGreedy(
         this.blocks[0], n, m, this.blocks[1], fixed ? fixedPointer : this.blocks[2], this.blocks[3], k, unreachableMs, outPointer,
       ));
       const sites = new Int32Array(count);
@@ -102,9 +89,9 @@ class WasmPMedianKernel implements PMedianKernel {
 
   interchange(start: Int32Array): { sites: Int32Array; cost: number } {
     const { demandCount: n, candidateCount: m, unreachableMs } = this.instance;
-    return this.withBlocks([start.byteLength], ([sitesPointer]) => {
+    return this.scratch.run([start.byteLength], ([sitesPointer]) => {
       copyIn(sitesPointer, start);
-      const cost = this.checked(kernel().pMedianInterchange(
+      const cost = this.scratch.checked(kernel().pMedianInterchange(
         this.blocks[0], n, m, this.blocks[1], this.blocks[2], this.blocks[3], sitesPointer, start.length, unreachableMs,
       ));
       const sites = new Int32Array(start.length);
@@ -113,14 +100,14 @@ class WasmPMedianKernel implements PMedianKernel {
     });
   }
 
-  subgradient(status: Uint8Array, lambda: Float64Array, progress: SubgradientProgress, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean {
+  subgradient(status: Uint8Array, lambda: Float64Array, progress: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean {
     const { demandCount: n, candidateCount: m, k } = this.instance;
-    return this.withBlocks([m, lambda.byteLength, progress.byteLength, m], ([statusPointer, lambdaPointer, progressPointer, chosenPointer]) => {
+    return this.scratch.run([m, lambda.byteLength, progress.byteLength, m], ([statusPointer, lambdaPointer, progressPointer, chosenPointer]) => {
       copyIn(statusPointer, status);
       copyIn(lambdaPointer, lambda);
       copyIn(progressPointer, progress);
       copyIn(chosenPointer, chosenOut);
-      const improved = this.checked(kernel().pMedianSubgradient(
+      const improved = this.scratch.checked(kernel().pMedianSubgradient(
         this.blocks[0], n, m, this.blocks[1], statusPointer, k, lambdaPointer, progressPointer, upperBound, iterations, chosenPointer,
       ));
       copyOutFloat64(lambdaPointer, n, lambda);

@@ -4,7 +4,8 @@
 
 import type { CoverKernel } from '../kernel/cover-kernel.js';
 import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
-import { type CoverInstance, coverCost, missingCover, newCoverProgress } from '../kernel/twin/placement/set-cover.js';
+import { type CoverInstance, coverCost, missingCover } from '../kernel/twin/placement/set-cover.js';
+import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/placement/progress.js';
 
 /** Subgradient steps per kernel call: the Lagrangian heuristic looks in between. */
 const COVER_CHUNK = 10;
@@ -35,14 +36,14 @@ export function coverLagrangian(
   kernel: CoverKernel, status: Uint8Array, multipliers: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array,
   onRelaxation?: (chosen: Uint8Array) => boolean,
 ): number {
-  const progress = newCoverProgress();
+  const progress = newProgress();
   const latest = new Uint8Array(chosenOut.length);
-  for (let done = 0; done < iterations && progress[3] === 0; done += COVER_CHUNK) {
+  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0; done += COVER_CHUNK) {
     kernel.subgradient(status, multipliers, progress, upperBound, Math.min(COVER_CHUNK, iterations - done), chosenOut, latest);
     // Both the latest and the best relaxation are worth completing: they differ more often than not.
-    if (onRelaxation && progress[3] === 0 && (onRelaxation(latest) || onRelaxation(chosenOut))) break;
+    if (onRelaxation && progress[PROGRESS_STOPPED] === 0 && (onRelaxation(latest) || onRelaxation(chosenOut))) break;
   }
-  return progress[0];
+  return progress[PROGRESS_BEST];
 }
 
 /** Set cover as a branch-and-bound problem; `incumbentCost` reports the best cost so far. */

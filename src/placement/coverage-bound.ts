@@ -3,7 +3,8 @@
 
 import type { CoverageKernel } from '../kernel/coverage-kernel.js';
 import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
-import { coverableWeight, coveredWeight, newCoverageProgress } from '../kernel/twin/placement/max-coverage.js';
+import { coverableWeight, coveredWeight } from '../kernel/twin/placement/max-coverage.js';
+import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/placement/progress.js';
 
 const COVERAGE_CHUNK = 20;
 
@@ -11,11 +12,11 @@ const COVERAGE_CHUNK = 20;
 export function coverageLagrangian(
   kernel: CoverageKernel, status: Uint8Array, multipliers: Float64Array, lowerBound: number, iterations: number, chosenOut: Uint8Array,
 ): number {
-  const progress = newCoverageProgress();
-  for (let done = 0; done < iterations && progress[3] === 0; done += COVERAGE_CHUNK) {
+  const progress = newProgress(true);
+  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0; done += COVERAGE_CHUNK) {
     kernel.subgradient(status, multipliers, progress, lowerBound, Math.min(COVERAGE_CHUNK, iterations - done), chosenOut);
   }
-  return progress[0];
+  return progress[PROGRESS_BEST];
 }
 
 /** Max-coverage as a minimising branch-and-bound problem over the negated covered weight. */

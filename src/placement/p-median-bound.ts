@@ -5,7 +5,7 @@
 import type { PMedianKernel } from '../kernel/p-median-kernel.js';
 import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
 import type { PlacementInstance } from '../kernel/twin/placement/instance.js';
-import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/placement/p-median-subgradient.js';
+import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/placement/progress.js';
 
 export interface LagrangianState {
   /** Multipliers, one per demand; warm-starts the next call. */

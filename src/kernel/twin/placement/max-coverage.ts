@@ -5,6 +5,7 @@
 // sum_i max(0, w_i - u_i) + the k largest sum_{i in S_j} u_i (forced-open sites always counted).
 
 import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
+import { PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, recordStep, stepExhausted } from './progress.js';
 import type { CoverInstance } from './set-cover.js';
 
 export interface CoverageInstance extends CoverInstance {
@@ -185,11 +186,6 @@ export function tabuCoverage(instance: CoverageInstance, start: Int32Array, step
   return best;
 }
 
-/** Subgradient progress carried between chunks: [best (least) upper bound, step scale, steps since improvement, stopped]. */
-export function newCoverageProgress(): Float64Array {
-  return Float64Array.of(Infinity, 2, 0, 0);
-}
-
 /**
  * Up to `iterations` subgradient steps descending the coverage upper bound from `multipliers`
  * (updated in place), the twin of the kernel's coverageSubgradient: site sums kept over even and
@@ -209,7 +205,7 @@ export function coverageSubgradient(
   let improved = false;
   let forcedOpen = 0;
   for (let j = 0; j < m; j++) if (status[j] === OPEN) forcedOpen++;
-  for (let iteration = 0; iteration < iterations && progress[3] === 0; iteration++) {
+  for (let iteration = 0; iteration < iterations && progress[PROGRESS_STOPPED] === 0; iteration++) {
     let bound = 0;
     for (let i = 0; i < n; i++) if (weights[i] > multipliers[i]) bound += weights[i] - multipliers[i];
     order.length = 0;
@@ -230,17 +226,12 @@ export function coverageSubgradient(
     order.sort((a, b) => value[b] - value[a] || a - b);
     for (let t = 0; t < k - forcedOpen && t < order.length; t++) chosen[order[t]] = 1;
     for (let j = 0; j < m; j++) if (chosen[j]) bound += value[j];
-    if (bound < progress[0]) {
-      progress[0] = bound;
-      progress[2] = 0;
+    if (recordStep(progress, bound, true)) {
       chosenOut.set(chosen);
       improved = true;
-    } else if (++progress[2] >= 20) {
-      progress[1] /= 2;
-      progress[2] = 0;
     }
-    if (progress[0] <= lowerBound + 1e-9 * Math.max(1, lowerBound) || progress[1] < 1e-5) {
-      progress[3] = 1;
+    if (progress[PROGRESS_BEST] <= lowerBound + 1e-9 * Math.max(1, lowerBound) || stepExhausted(progress)) {
+      progress[PROGRESS_STOPPED] = 1;
       break;
     }
     coverCount.fill(0);
@@ -254,10 +245,10 @@ export function coverageSubgradient(
       norm += gradient * gradient;
     }
     if (norm === 0) {
-      progress[3] = 1;
+      progress[PROGRESS_STOPPED] = 1;
       break;
     }
-    const step = (progress[1] * Math.max(bound - lowerBound, 1e-9)) / norm;
+    const step = (progress[PROGRESS_STEP_SCALE] * Math.max(bound - lowerBound, 1e-9)) / norm;
     for (let i = 0; i < n; i++) {
       const next = multipliers[i] + step * ((weights[i] > multipliers[i] ? 1 : 0) - coverCount[i]);
       multipliers[i] = next > 0 ? next : 0;

@@ -5,17 +5,8 @@
 
 import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
 import type { PlacementInstance } from './instance.js';
+import { PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, recordStep, stepExhausted } from './progress.js';
 
-/** Subgradient progress carried between chunks: [best bound, step scale, steps since improvement, stopped]. */
-export type SubgradientProgress = Float64Array;
-export const PROGRESS_BEST = 0;
-export const PROGRESS_STEP_SCALE = 1;
-export const PROGRESS_SINCE_IMPROVEMENT = 2;
-export const PROGRESS_STOPPED = 3;
-
-export function newProgress(): SubgradientProgress {
-  return Float64Array.of(-Infinity, 2, 0, 0);
-}
 
 /**
  * Up to `iterations` subgradient steps on `lambda` (updated in place), the twin of the kernel's
@@ -25,7 +16,7 @@ export function newProgress(): SubgradientProgress {
  * `upperBound` or the step has shrunk away. Returns whether the best bound improved.
  */
 export function pMedianSubgradient(
-  instance: PlacementInstance, status: Uint8Array, lambda: Float64Array, progress: SubgradientProgress,
+  instance: PlacementInstance, status: Uint8Array, lambda: Float64Array, progress: Float64Array,
   upperBound: number, iterations: number, chosenOut: Uint8Array,
 ): boolean {
   const { demandCount: n, candidateCount: m, distance, weights, k } = instance;
@@ -73,16 +64,11 @@ export function pMedianSubgradient(
     for (let t = 0; t < toChoose; t++) chosen[order[t]] = 1;
     let bound = lambdaSum;
     for (let j = 0; j < m; j++) if (chosen[j]) bound += rho[j];
-    if (bound > progress[PROGRESS_BEST]) {
-      progress[PROGRESS_BEST] = bound;
-      progress[PROGRESS_SINCE_IMPROVEMENT] = 0;
+    if (recordStep(progress, bound, false)) {
       chosenOut.set(chosen);
       improved = true;
-    } else if (++progress[PROGRESS_SINCE_IMPROVEMENT] >= 20) {
-      progress[PROGRESS_STEP_SCALE] /= 2;
-      progress[PROGRESS_SINCE_IMPROVEMENT] = 0;
     }
-    if (progress[PROGRESS_BEST] >= upperBound - 1e-9 * Math.max(1, Math.abs(upperBound)) || progress[PROGRESS_STEP_SCALE] < 1e-5) {
+    if (progress[PROGRESS_BEST] >= upperBound - 1e-9 * Math.max(1, Math.abs(upperBound)) || stepExhausted(progress)) {
       progress[PROGRESS_STOPPED] = 1;
       break;
     }

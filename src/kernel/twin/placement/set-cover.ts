@@ -4,6 +4,7 @@
 // gives the Lagrangian bound sum_i b_i u_i + sum_j min(0, c_j - sum_{i in S_j} u_i).
 
 import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
+import { PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, recordStep, stepExhausted } from './progress.js';
 
 export interface CoverInstance {
   readonly demandCount: number;
@@ -94,12 +95,7 @@ export function greedyCover(instance: CoverInstance, status: Uint8Array, preopen
   return Int32Array.from(sites);
 }
 
-/** Subgradient progress carried between chunks: [best bound, step scale, steps since improvement, stopped]. */
 export type CoverProgress = Float64Array;
-
-export function newCoverProgress(): CoverProgress {
-  return Float64Array.of(-Infinity, 2, 0, 0);
-}
 
 /**
  * Up to `iterations` subgradient steps on the cover bound from `multipliers` (updated in place),
@@ -117,7 +113,7 @@ export function coverSubgradient(
   const coverCount = new Int32Array(n);
   const hasTarget = Number.isFinite(upperBound);
   let improved = false;
-  for (let iteration = 0; iteration < iterations && progress[3] === 0; iteration++) {
+  for (let iteration = 0; iteration < iterations && progress[PROGRESS_STOPPED] === 0; iteration++) {
     let bound = 0;
     for (let i = 0; i < n; i++) bound += requirement[i] * multipliers[i];
     for (let j = 0; j < m; j++) {
@@ -137,17 +133,12 @@ export function coverSubgradient(
       }
     }
     if (iteration === 0) latestOut.set(chosen);
-    if (bound > progress[0]) {
-      progress[0] = bound;
-      progress[2] = 0;
+    if (recordStep(progress, bound, false)) {
       chosenOut.set(chosen);
       improved = true;
-    } else if (++progress[2] >= 20) {
-      progress[1] /= 2;
-      progress[2] = 0;
     }
-    if ((hasTarget && progress[0] >= upperBound - 1e-9 * Math.max(1, Math.abs(upperBound))) || progress[1] < 1e-5) {
-      progress[3] = 1;
+    if ((hasTarget && progress[PROGRESS_BEST] >= upperBound - 1e-9 * Math.max(1, Math.abs(upperBound))) || stepExhausted(progress)) {
+      progress[PROGRESS_STOPPED] = 1;
       break;
     }
     coverCount.fill(0);
@@ -163,11 +154,11 @@ export function coverSubgradient(
       norm += gradient * gradient;
     }
     if (norm === 0) {
-      progress[3] = 1;
+      progress[PROGRESS_STOPPED] = 1;
       break;
     }
     const gap = hasTarget ? upperBound - bound : Math.max(1, Math.abs(bound)) * 0.1;
-    const step = (progress[1] * Math.max(gap, 1e-9)) / norm;
+    const step = (progress[PROGRESS_STEP_SCALE] * Math.max(gap, 1e-9)) / norm;
     for (let i = 0; i < n; i++) {
       const next = multipliers[i] + step * (requirement[i] - coverCount[i]);
       multipliers[i] = next > 0 ? next : 0;
