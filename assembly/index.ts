@@ -8,3 +8,4 @@ export { nearestOfSet } from "./nearest";
 export { pMedianCost, pMedianGreedy, pMedianInterchange, pMedianSubgradient } from "./placement/p-median";
 export { coverGreedy, coverSubgradient, coverSubgradientDense } from "./placement/cover";
 export { coverageGreedy, coverageSubgradient, coverageSwap, coverageTabu } from "./placement/coverage";
+export { coverDecision } from "./placement/cover-decision";

@@ -35,6 +35,10 @@ export interface KernelExports {
     distance: number, radius: number, required: number, n: number, m: number, requirement: number, costs: number, status: number,
     multipliers: number, progress: number, upperBound: number, iterations: number, chosenOut: number, latestOut: number,
   ): number;
+  coverDecision(
+    coverStart: number, coverDemands: number, n: number, m: number, needed: number, fixed: number, allowed: number,
+    k: number, nodeBudget: number, outSites: number,
+  ): number;
   coverageGreedy(coverStart: number, coverDemands: number, n: number, m: number, weights: number, status: number, k: number, outSites: number): number;
   coverageSwap(coverStart: number, coverDemands: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, count: number): number;
   coverageTabu(

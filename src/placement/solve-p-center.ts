@@ -4,7 +4,8 @@
 // bisecting between the largest radius proven infeasible and the smallest proven feasible.
 // Radii are decided on growing subsets of the demands.
 
-import { type CoverDecision, decideCover } from '../kernel/twin/placement/cover-decision.js';
+import { decideCoverWith } from '../kernel/cover-decision-kernel.js';
+import type { CoverDecision } from '../kernel/twin/placement/cover-decision.js';
 import { type CoverKernel, createCoverKernel } from '../kernel/cover-kernel.js';
 import { createCoverageKernel } from '../kernel/coverage-kernel.js';
 import { type CoverageInstance, coveredWeight } from '../kernel/twin/placement/max-coverage.js';
@@ -18,6 +19,9 @@ type Decision = CoverDecision;
 const BOUND_ITERATIONS = 1500;
 const TABU_STEPS = 400;
 const TABU_TENURE = 7;
+const INITIAL_NODE_BUDGET = 4096;
+/** Node budgets are i32 in the kernel. */
+const MAX_NODE_BUDGET = 2 ** 30;
 
 export function solvePCenter(problem: NormalizedProblem, ignored: readonly number[], deadline: number): SearchOutcome {
   const { demandCount: n, candidateCount: m, candidateMajor, weights, fixed, forbidden, k } = problem;
@@ -67,8 +71,14 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     const instance: CoverInstance = coverInstance(candidateMajor, n, m, radius, subsetRequirement, unitCosts, fixed, allowed);
     const greedy = withCoverKernel(instance, (cover) => cover.greedy(startStatus));
     if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
-    if (performance.now() > until) return { feasible: null };
-    return decideCover({ ...instance, needed: Uint8Array.from(subsetRequirement, (need) => (need > 0 ? 1 : 0)), k }, until);
+    const input = { ...instance, needed: Uint8Array.from(subsetRequirement, (need) => (need > 0 ? 1 : 0)), k };
+    // Node budgets double until the search decides or time runs out: a budget, unlike a clock, can
+    // be honoured inside the kernel and gives the same answer in wasm and twin.
+    for (let budget = INITIAL_NODE_BUDGET; performance.now() < until; budget = Math.min(budget * 2, MAX_NODE_BUDGET)) {
+      const decision = decideCoverWith(input, budget, problem.kernel, 'solvePlacement');
+      if (decision.feasible !== null) return decision;
+    }
+    return { feasible: null };
   };
   /** Greedy and Lagrangian-heuristic covers, and the Lagrangian bound: fast, but may not decide. */
   const decideQuickly = (radius: number): Decision => {

@@ -21,7 +21,11 @@ export interface CoverDecisionInput {
 
 export type CoverDecision = { readonly feasible: true; readonly sites: Int32Array } | { readonly feasible: false } | { readonly feasible: null };
 
-export function decideCover(input: CoverDecisionInput, deadline: number): CoverDecision {
+/**
+ * Searches at most `nodeBudget` nodes; { feasible: null } when the budget runs out first (the
+ * caller may try again with a larger one). Deterministic: the kernel twin visits the same nodes.
+ */
+export function decideCover(input: CoverDecisionInput, nodeBudget: number): CoverDecision {
   const { demandCount: n, candidateCount: m, coverStart, coverDemands, needed, fixed, allowed, k } = input;
   // Demand -> covering candidates, the transpose of the cover lists.
   const byDemandStart = new Int32Array(n + 1);
@@ -65,7 +69,7 @@ export function decideCover(input: CoverDecisionInput, deadline: number): CoverD
   const search = (): boolean => {
     if (uncovered === 0) return true;
     if (open.length >= k) return false;
-    if ((++nodes & 1023) === 0 && performance.now() > deadline) {
+    if (++nodes > nodeBudget) {
       aborted = true;
       return false;
     }
@@ -83,8 +87,9 @@ export function decideCover(input: CoverDecisionInput, deadline: number): CoverD
         branchDemand = i;
       }
     }
-    // Independent uncovered demands each need their own site.
-    order.sort((a, b) => coverOptions(a) - coverOptions(b) || a - b);
+    // Independent uncovered demands each need their own site; try the most constrained first.
+    const optionsOf = new Map(order.map((i) => [i, coverOptions(i)]));
+    order.sort((a, b) => (optionsOf.get(a) as number) - (optionsOf.get(b) as number) || a - b);
     let independent = 0;
     const touched: number[] = [];
     for (const i of order) {
