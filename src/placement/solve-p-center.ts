@@ -165,7 +165,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   }
   // Phase 2 walks down from the best radius found: each step is one exact decision, and the first
   // radius proven infeasible proves the one above it optimal.
-  let unknownBelow = false;
+  let unknownBelow = -1;
   while (high - low > 1) {
     const next = high - 1;
     // Split what time remains: a hopeless proof must not starve the decisions after it.
@@ -177,15 +177,25 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     } else if (decision.feasible === false) {
       low = next;
     } else {
-      unknownBelow = true;
+      unknownBelow = next;
       break;
+    }
+  }
+  if (unknownBelow !== -1) {
+    // Phase 3, for the bound: the largest radius below the undecided one that the Lagrangian bound
+    // alone proves infeasible (bisection; infeasibility is monotone in the radius).
+    let top = unknownBelow;
+    while (top - low > 1) {
+      const middle = (low + top) >> 1;
+      if (decideQuickly(sorted[middle]).feasible === false) low = middle;
+      else top = middle;
     }
   }
   return {
     sites: bestSites,
     cost: sorted[high],
     // Unproven: the optimum is at least the radius above the largest proven infeasible.
-    bound: unknownBelow ? sorted[low + 1] : sorted[high],
-    proven: !unknownBelow,
+    bound: unknownBelow !== -1 ? sorted[low + 1] : sorted[high],
+    proven: unknownBelow === -1,
   };
 }
