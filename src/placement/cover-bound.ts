@@ -3,7 +3,8 @@
 // set cover as a branch-and-bound problem over those bounds.
 
 import type { CoverKernel } from '../kernel/cover-kernel.js';
-import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
+import type { BranchAndBoundProblem } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from '../kernel/twin/placement/site-status.js';
 import { type CoverInstance, coverCost, missingCover } from '../kernel/twin/placement/set-cover.js';
 import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/placement/progress.js';
 

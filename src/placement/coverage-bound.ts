@@ -2,7 +2,8 @@
 // max-coverage as a minimising branch-and-bound problem over the negated covered weight.
 
 import type { CoverageKernel } from '../kernel/coverage-kernel.js';
-import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
+import type { BranchAndBoundProblem } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from '../kernel/twin/placement/site-status.js';
 import { coverableWeight, coveredWeight } from '../kernel/twin/placement/max-coverage.js';
 import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/placement/progress.js';
 

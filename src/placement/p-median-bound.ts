@@ -3,7 +3,8 @@
 // between them, and the bound inside branch and bound, warm-started from the parent's multipliers.
 
 import type { PMedianKernel } from '../kernel/p-median-kernel.js';
-import { type BranchAndBoundProblem, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
+import type { BranchAndBoundProblem } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from '../kernel/twin/placement/site-status.js';
 import type { PlacementInstance } from '../kernel/twin/placement/instance.js';
 import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/placement/progress.js';
 

@@ -2,7 +2,7 @@
 // the incumbent, the Lagrangian upper bound and branch and bound for the proof.
 
 import { type CoverageKernel, createCoverageKernel } from '../kernel/coverage-kernel.js';
-import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
+import { branchAndBound } from './branch-and-bound.js';
 import { type CoverageInstance, coveredWeight } from '../kernel/twin/placement/max-coverage.js';
 import { coverInstance } from '../kernel/twin/placement/set-cover.js';
 import { coverageBranchProblem } from './coverage-bound.js';

@@ -3,7 +3,8 @@
 // the bound does not already meet the incumbent, prove it.
 
 import type { PMedianKernel } from '../kernel/p-median-kernel.js';
-import { branchAndBound, CLOSED, FREE, OPEN } from '../kernel/twin/placement/branch-and-bound.js';
+import { branchAndBound } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from '../kernel/twin/placement/site-status.js';
 import type { PlacementInstance } from '../kernel/twin/placement/instance.js';
 import { seededRandom } from '../util/seeded-random.js';
 import { initialMultipliers, type LagrangianState, pMedianBranchProblem, pMedianLagrangian } from './p-median-bound.js';

@@ -2,7 +2,7 @@
 // has coverTimes open sites within the SLO; greedy incumbent, Lagrangian bound, branch and bound.
 
 import { type CoverKernel, createCoverKernel } from '../kernel/cover-kernel.js';
-import { branchAndBound } from '../kernel/twin/placement/branch-and-bound.js';
+import { branchAndBound } from './branch-and-bound.js';
 import { coverCost, coverInstance } from '../kernel/twin/placement/set-cover.js';
 import { coverBranchProblem } from './cover-bound.js';
 import type { NormalizedProblem } from './problem.js';

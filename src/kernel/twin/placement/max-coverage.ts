@@ -4,7 +4,7 @@
 // site covers it" with multipliers u >= 0 gives the upper bound
 // sum_i max(0, w_i - u_i) + the k largest sum_{i in S_j} u_i (forced-open sites always counted).
 
-import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from './site-status.js';
 import { PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, recordStep, stepExhausted } from './progress.js';
 import type { CoverInstance } from './set-cover.js';
 

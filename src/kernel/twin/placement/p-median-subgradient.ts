@@ -3,7 +3,7 @@
 // assigned once" with multipliers lambda leaves, per candidate j, rho_j = sum_i min(0, w_i d_ij -
 // lambda_i); the bound is sum(lambda) + the k smallest rho (forced-open sites always counted).
 
-import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from './site-status.js';
 import type { PlacementInstance } from './instance.js';
 import { PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, recordStep, stepExhausted } from './progress.js';
 

@@ -3,7 +3,7 @@
 // with redundant sites dropped gives incumbents; relaxing the cover rows with multipliers u >= 0
 // gives the Lagrangian bound sum_i b_i u_i + sum_j min(0, c_j - sum_{i in S_j} u_i).
 
-import { CLOSED, FREE, OPEN } from './branch-and-bound.js';
+import { CLOSED, FREE, OPEN } from './site-status.js';
 import { PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, recordStep, stepExhausted } from './progress.js';
 
 export interface CoverInstance {

@@ -4,9 +4,7 @@
 // beat the incumbent, and otherwise opens then closes the branching site. Minimises; maximising
 // objectives negate.
 
-export const FREE = 0;
-export const OPEN = 1;
-export const CLOSED = 2;
+import { CLOSED, FREE, OPEN } from '../kernel/twin/placement/site-status.js';
 
 export interface NodeBound<State> {
   /** A valid lower bound on every completion of this node (Infinity when none is feasible). */
