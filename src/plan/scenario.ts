@@ -1,0 +1,291 @@
+// A planning scenario as users write it (JSON), checked field by field: every error names the JSON
+// path of the bad field and the values allowed there, and unknown ids suggest the closest known id.
+// The result is a resolved scenario: concrete markets with weights and SLOs, concrete candidates.
+
+import { InvalidArgumentError } from '../errors.js';
+import { checkLonLat, type LonLat } from '../geo/coordinates.js';
+import { describe } from '../shortest-path/edge-weight.js';
+import type { RegionStatus } from '../world/records.js';
+import { REGION_STATUSES } from '../world/regions.js';
+import { didYouMean } from '../world/suggest.js';
+import type { World } from '../world/world.js';
+
+export type PlanObjective = 'fewest-regions' | 'least-mean-latency' | 'least-worst-latency' | 'most-covered';
+export const PLAN_OBJECTIVES: readonly PlanObjective[] = ['fewest-regions', 'least-mean-latency', 'least-worst-latency', 'most-covered'];
+
+export interface CustomPoint {
+  readonly id: string;
+  readonly name?: string;
+  /** ISO 3166-1 alpha-2; needed for data residency. */
+  readonly country?: string;
+  readonly coordinates: readonly [number, number];
+  readonly weight?: number;
+}
+
+export interface SloTier {
+  readonly name: string;
+  readonly sloMs: number;
+  /** Market ids in this tier. */
+  readonly markets?: readonly string[];
+  /** Every scenario market in these countries is in this tier. */
+  readonly countries?: readonly string[];
+}
+
+export interface Scenario {
+  readonly name?: string;
+  /** Bundled market ids and custom points; or every bundled market in some countries. @default every bundled market */
+  readonly markets?: readonly (string | CustomPoint)[] | { readonly countries: readonly string[] };
+  /** Demand weight of bundled markets. @default "population" */
+  readonly weights?: 'population' | 'equal';
+  readonly slo?: { readonly defaultMs: number; readonly tiers?: readonly SloTier[] };
+  /** What to optimise; k is required for all but fewest-regions. @default fewest-regions */
+  readonly objective?: { readonly type: PlanObjective; readonly k?: number };
+  readonly candidates?: {
+    /** Region statuses that are candidates. @default ["open", "open-2025"] */
+    readonly statuses?: readonly RegionStatus[];
+    /** Only these region ids (of those statuses). */
+    readonly regions?: readonly string[];
+    /** Greenfield sites: bundled greenfield ids or custom points. */
+    readonly greenfield?: readonly (string | CustomPoint)[];
+  };
+  readonly constraints?: {
+    /** Regions already in use: always chosen. */
+    readonly required?: readonly string[];
+    /** Regions never to use. */
+    readonly excluded?: readonly string[];
+    /** Markets whose data must stay in their own country. */
+    readonly residency?: { readonly markets?: readonly string[]; readonly countries?: readonly string[] };
+  };
+  /** Each market within the SLO of this many chosen regions. @default 1 */
+  readonly redundancy?: number;
+}
+
+export interface PlanMarket {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string | null;
+  readonly coordinates: LonLat;
+  readonly weight: number;
+  readonly sloMs: number;
+  readonly tier: string;
+  readonly inCountry: boolean;
+}
+
+export interface PlanCandidate {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'region' | 'greenfield';
+  readonly country: string | null;
+  readonly coordinates: LonLat;
+}
+
+export interface ResolvedScenario {
+  readonly name: string;
+  readonly markets: readonly PlanMarket[];
+  readonly candidates: readonly PlanCandidate[];
+  readonly objective: PlanObjective;
+  readonly k: number | null;
+  readonly required: readonly string[];
+  readonly excluded: readonly string[];
+  readonly redundancy: number;
+}
+
+const FUNCTION = 'plan';
+
+class Reader {
+  fail(path: string, message: string): never {
+    throw new InvalidArgumentError(FUNCTION, path, message);
+  }
+
+  object(value: unknown, path: string): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, `must be an object; got ${describe(value)}.`);
+    return value as Record<string, unknown>;
+  }
+
+  /** Rejects keys the scenario format does not have, so a typo is not silently ignored. */
+  keys(record: Record<string, unknown>, path: string, allowed: readonly string[]): void {
+    for (const key of Object.keys(record)) {
+      if (!allowed.includes(key)) this.fail(`${path}.${key}`, `is not a scenario field; allowed here: ${allowed.join(', ')}.${didYouMean(key, allowed)}`);
+    }
+  }
+
+  array(value: unknown, path: string): unknown[] {
+    if (!Array.isArray(value)) this.fail(path, `must be an array; got ${describe(value)}.`);
+    return value;
+  }
+
+  strings(value: unknown, path: string): string[] {
+    return this.array(value, path).map((item, i) => {
+      if (typeof item !== 'string' || item.length === 0) this.fail(`${path}[${i}]`, `must be a non-empty string; got ${describe(item)}.`);
+      return item;
+    });
+  }
+
+  positive(value: unknown, path: string, integer = false): number {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+      this.fail(path, `must be a ${integer ? 'positive integer' : 'number > 0'}; got ${describe(value)}.`);
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
+    if (!allowed.includes(value as T)) {
+      this.fail(path, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got ${describe(value)}.${typeof value === 'string' ? didYouMean(value, allowed) : ''}`);
+    }
+    return value as T;
+  }
+
+  country(value: unknown, path: string): string {
+    if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) this.fail(path, `must be an ISO 3166-1 alpha-2 code such as "ID"; got ${describe(value)}.`);
+    return value;
+  }
+
+  point(value: unknown, path: string): CustomPoint & { coordinates: LonLat } {
+    const record = this.object(value, path);
+    this.keys(record, path, ['id', 'name', 'country', 'coordinates', 'weight']);
+    if (typeof record.id !== 'string' || record.id.length === 0) this.fail(`${path}.id`, 'must be a non-empty string naming the point.');
+    const coordinates = record.coordinates;
+    if (!Array.isArray(coordinates) || coordinates.length !== 2) this.fail(`${path}.coordinates`, 'must be [lon, lat] (longitude first).');
+    return {
+      id: record.id,
+      name: record.name === undefined ? undefined : String(record.name),
+      country: record.country === undefined ? undefined : this.country(record.country, `${path}.country`),
+      coordinates: checkLonLat(coordinates[0], coordinates[1], FUNCTION, `${path}.coordinates`),
+      weight: record.weight === undefined ? undefined : this.positive(record.weight, `${path}.weight`),
+    };
+  }
+}
+
+function knownId(read: Reader, id: string, path: string, known: readonly string[], what: string): string {
+  if (!known.includes(id)) read.fail(path, `is "${id}", which is not a ${what}.${didYouMean(id, known)}`);
+  return id;
+}
+
+export function resolveScenario(input: unknown, world: World, greenfieldIds: ReadonlyMap<string, PlanCandidate>): ResolvedScenario {
+  const read = new Reader();
+  const scenario = read.object(input ?? {}, 'scenario');
+  read.keys(scenario, 'scenario', ['name', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy']);
+  const marketIds = world.markets.map((m) => m.id);
+  const regionIds = world.regions.map((r) => r.id);
+
+  // Markets.
+  const weighting = scenario.weights === undefined ? 'population' : read.oneOf(scenario.weights, 'scenario.weights', ['population', 'equal'] as const);
+  type Draft = Omit<PlanMarket, 'sloMs' | 'tier' | 'inCountry'>;
+  const fromBundled = (id: string): Draft => {
+    const market = world.markets.find((m) => m.id === id) as (typeof world.markets)[number];
+    return { id, name: market.name, country: market.country, coordinates: market.coordinates, weight: weighting === 'equal' ? 1 : market.population };
+  };
+  let drafts: Draft[];
+  if (scenario.markets === undefined) {
+    drafts = marketIds.map(fromBundled);
+  } else if (Array.isArray(scenario.markets)) {
+    drafts = scenario.markets.map((entry: unknown, i) => {
+      const path = `scenario.markets[${i}]`;
+      if (typeof entry === 'string') return fromBundled(knownId(read, entry, path, marketIds, 'bundled market id (geoslo markets lists them)'));
+      const point = read.point(entry, path);
+      return { id: point.id, name: point.name ?? point.id, country: point.country ?? null, coordinates: point.coordinates, weight: point.weight ?? 1 };
+    });
+  } else {
+    const selection = read.object(scenario.markets, 'scenario.markets');
+    read.keys(selection, 'scenario.markets', ['countries']);
+    const countries = read.strings(selection.countries, 'scenario.markets.countries').map((c, i) => read.country(c, `scenario.markets.countries[${i}]`));
+    drafts = world.markets.filter((m) => countries.includes(m.country)).map((m) => fromBundled(m.id));
+  }
+  if (drafts.length === 0) read.fail('scenario.markets', 'selects no market; name bundled market ids, custom points or countries with markets.');
+  const seen = new Set<string>();
+  drafts.forEach((draft, i) => {
+    if (seen.has(draft.id)) read.fail(`scenario.markets[${i}]`, `repeats the market "${draft.id}"; list each market once.`);
+    seen.add(draft.id);
+  });
+
+  // SLO tiers: a market's tier is the last tier naming it (by id or by country), else the default.
+  const slo = read.object(scenario.slo ?? { defaultMs: 100 }, 'scenario.slo');
+  read.keys(slo, 'scenario.slo', ['defaultMs', 'tiers']);
+  const defaultMs = read.positive(slo.defaultMs, 'scenario.slo.defaultMs');
+  const tierOf = new Map<string, { name: string; sloMs: number }>();
+  read.array(slo.tiers ?? [], 'scenario.slo.tiers').forEach((entry, t) => {
+    const path = `scenario.slo.tiers[${t}]`;
+    const tier = read.object(entry, path);
+    read.keys(tier, path, ['name', 'sloMs', 'markets', 'countries']);
+    const name = typeof tier.name === 'string' && tier.name.length > 0 ? tier.name : read.fail(`${path}.name`, 'must be a non-empty string.');
+    const sloMs = read.positive(tier.sloMs, `${path}.sloMs`);
+    const ids = read.strings(tier.markets ?? [], `${path}.markets`);
+    ids.forEach((id, i) => knownId(read, id, `${path}.markets[${i}]`, [...seen], 'market of this scenario'));
+    const countries = read.strings(tier.countries ?? [], `${path}.countries`).map((c, i) => read.country(c, `${path}.countries[${i}]`));
+    for (const draft of drafts) if (ids.includes(draft.id) || (draft.country !== null && countries.includes(draft.country))) tierOf.set(draft.id, { name, sloMs });
+  });
+
+  // Data residency.
+  const constraints = read.object(scenario.constraints ?? {}, 'scenario.constraints');
+  read.keys(constraints, 'scenario.constraints', ['required', 'excluded', 'residency']);
+  const residency = read.object(constraints.residency ?? {}, 'scenario.constraints.residency');
+  read.keys(residency, 'scenario.constraints.residency', ['markets', 'countries']);
+  const residentIds = read.strings(residency.markets ?? [], 'scenario.constraints.residency.markets');
+  residentIds.forEach((id, i) => knownId(read, id, `scenario.constraints.residency.markets[${i}]`, [...seen], 'market of this scenario'));
+  const residentCountries = read.strings(residency.countries ?? [], 'scenario.constraints.residency.countries')
+    .map((c, i) => read.country(c, `scenario.constraints.residency.countries[${i}]`));
+  const markets: PlanMarket[] = drafts.map((draft, i) => {
+    const inCountry = residentIds.includes(draft.id) || (draft.country !== null && residentCountries.includes(draft.country));
+    if (inCountry && draft.country === null) {
+      read.fail(`scenario.markets[${i}].country`, `is missing, but "${draft.id}" must keep its data in-country; give its ISO country code.`);
+    }
+    const tier = tierOf.get(draft.id);
+    return Object.freeze({ ...draft, sloMs: tier?.sloMs ?? defaultMs, tier: tier?.name ?? 'default', inCountry });
+  });
+
+  // Candidates.
+  const candidatesInput = read.object(scenario.candidates ?? {}, 'scenario.candidates');
+  read.keys(candidatesInput, 'scenario.candidates', ['statuses', 'regions', 'greenfield']);
+  const statuses = candidatesInput.statuses === undefined
+    ? (['open', 'open-2025'] as RegionStatus[])
+    : read.array(candidatesInput.statuses, 'scenario.candidates.statuses').map((s, i) => read.oneOf(s, `scenario.candidates.statuses[${i}]`, REGION_STATUSES));
+  const only = candidatesInput.regions === undefined ? null
+    : read.strings(candidatesInput.regions, 'scenario.candidates.regions').map((id, i) => knownId(read, id, `scenario.candidates.regions[${i}]`, regionIds, 'region id (geoslo regions lists them)'));
+  const candidates: PlanCandidate[] = world.regions
+    .filter((r) => statuses.includes(r.status) && (only === null || only.includes(r.id)))
+    .map((r) => Object.freeze({ id: r.id, name: r.name, kind: 'region' as const, country: r.country, coordinates: r.coordinates }));
+  read.array(candidatesInput.greenfield ?? [], 'scenario.candidates.greenfield').forEach((entry, i) => {
+    const path = `scenario.candidates.greenfield[${i}]`;
+    if (typeof entry === 'string') {
+      knownId(read, entry, path, [...greenfieldIds.keys()], 'bundled greenfield site');
+      candidates.push(greenfieldIds.get(entry) as PlanCandidate);
+      return;
+    }
+    const point = read.point(entry, path);
+    candidates.push(Object.freeze({ id: point.id, name: point.name ?? point.id, kind: 'greenfield' as const, country: point.country ?? null, coordinates: point.coordinates }));
+  });
+  const candidateIds = candidates.map((c) => c.id);
+  candidateIds.forEach((id, i) => {
+    if (candidateIds.indexOf(id) !== i) read.fail('scenario.candidates', `names the site "${id}" twice; list each candidate once.`);
+  });
+
+  // Constraints on regions, then the objective.
+  const required = read.strings(constraints.required ?? [], 'scenario.constraints.required')
+    .map((id, i) => knownId(read, id, `scenario.constraints.required[${i}]`, candidateIds, 'candidate of this scenario (check candidates.statuses and candidates.regions)'));
+  const excluded = read.strings(constraints.excluded ?? [], 'scenario.constraints.excluded')
+    .map((id, i) => knownId(read, id, `scenario.constraints.excluded[${i}]`, candidateIds, 'candidate of this scenario'));
+  const both = required.find((id) => excluded.includes(id));
+  if (both !== undefined) {
+    read.fail('scenario.constraints', `lists "${both}" as both required and excluded; a region cannot be both in use and ruled out: remove it from one list.`);
+  }
+  const objective = read.object(scenario.objective ?? { type: 'fewest-regions' }, 'scenario.objective');
+  read.keys(objective, 'scenario.objective', ['type', 'k']);
+  const type = read.oneOf(objective.type, 'scenario.objective.type', PLAN_OBJECTIVES);
+  let k: number | null = null;
+  if (type !== 'fewest-regions' || objective.k !== undefined) {
+    if (objective.k === undefined) read.fail('scenario.objective.k', `is required for "${type}": the number of regions to choose.`);
+    k = read.positive(objective.k, 'scenario.objective.k', true);
+    if (k > candidates.length) read.fail('scenario.objective.k', `is ${k} but the scenario has ${candidates.length} candidates.`);
+  }
+  const redundancy = scenario.redundancy === undefined ? 1 : read.positive(scenario.redundancy, 'scenario.redundancy', true);
+  return Object.freeze({
+    name: typeof scenario.name === 'string' ? scenario.name : 'scenario',
+    markets: Object.freeze(markets),
+    candidates: Object.freeze(candidates),
+    objective: type,
+    k,
+    required: Object.freeze(required),
+    excluded: Object.freeze(excluded),
+    redundancy,
+  });
+}
