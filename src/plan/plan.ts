@@ -1,0 +1,132 @@
+// plan(scenario): markets and SLOs in, a placement out. Models every market's RTT to every
+// candidate in one kernel pass, maps the objective onto solvePlacement (coverage objectives run on
+// RTT / SLO so that each market keeps its own SLO), honours residency by hiding other countries'
+// sites from in-country markets, and reports per market what serves it, how fast, and what backs it up.
+
+import { latencyMatrix } from '../latency/estimate.js';
+import type { WhatIf } from '../latency/what-if.js';
+import { solvePlacement } from '../placement/solve.js';
+import type { PlacementProblem, PlacementResult } from '../placement/index.js';
+import { bundledWorld, type World } from '../world/world.js';
+import { bundledGreenfield } from './greenfield.js';
+import { type PlanCandidate, type PlanMarket, type ResolvedScenario, resolveScenario, type Scenario } from './scenario.js';
+
+export interface MarketOutcome {
+  readonly market: PlanMarket;
+  /** The chosen site serving the market (nearest allowed), or null when none reaches it. */
+  readonly servedBy: string | null;
+  readonly rttMs: number;
+  readonly sloMet: boolean;
+  /** The next-nearest allowed chosen site: where the market fails over to. */
+  readonly backup: string | null;
+  readonly backupRttMs: number;
+  /** Chosen sites within the market's SLO. */
+  readonly sitesWithinSlo: number;
+  /** For an in-country market with no in-country site within its SLO: a local station serves it. */
+  readonly nationalStation: boolean;
+}
+
+export interface PlanOptions extends WhatIf {
+  readonly world?: World;
+  readonly timeLimitMs?: number;
+}
+
+export interface Plan {
+  readonly scenario: ResolvedScenario;
+  readonly status: PlacementResult['status'];
+  /** The chosen sites, in candidate order. */
+  readonly chosen: readonly PlanCandidate[];
+  readonly markets: readonly MarketOutcome[];
+  /** Demand weight within its SLO, of all demand weight. */
+  readonly coverage: { readonly coveredWeight: number; readonly totalWeight: number; readonly share: number };
+  /** What the solver optimised, its value and proven bound. */
+  readonly objective: { readonly value: number; readonly bound: number | null };
+  /** Candidate x market RTT (ms), row-major by market: what every report reads. */
+  readonly rttMs: { readonly rows: number; readonly cols: number; readonly data: Float64Array };
+  readonly explanation: string;
+}
+
+/** Latencies a market may use: residency hides every site outside its country. */
+function allowedLatency(market: PlanMarket, candidate: PlanCandidate, rttMs: number): number {
+  if (market.inCountry && candidate.country !== market.country) return Infinity;
+  return rttMs;
+}
+
+function problemFor(scenario: ResolvedScenario, latency: number[][], servedDemand: boolean[], timeLimitMs: number | undefined): PlacementProblem {
+  const weights = scenario.markets.map((market, i) => (servedDemand[i] ? market.weight : 0));
+  const fixed = scenario.required.map((id) => scenario.candidates.findIndex((c) => c.id === id));
+  const forbidden = scenario.excluded.map((id) => scenario.candidates.findIndex((c) => c.id === id));
+  const common = { weights, fixed, forbidden, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) };
+  // Coverage objectives compare RTT / SLO with 1, so every market keeps its own SLO.
+  const relative = latency.map((row, i) => row.map((rttMs) => rttMs / scenario.markets[i].sloMs));
+  switch (scenario.objective) {
+    case 'fewest-regions':
+      return { ...common, latencyMs: relative, objective: 'set-cover', sloMs: 1, coverTimes: scenario.redundancy };
+    case 'most-covered':
+      return { ...common, latencyMs: relative, objective: 'max-coverage', sloMs: 1, k: scenario.k as number };
+    case 'least-mean-latency':
+      return { ...common, latencyMs: latency, objective: 'p-median', k: scenario.k as number };
+    case 'least-worst-latency':
+      return { ...common, latencyMs: latency, objective: 'p-center', k: scenario.k as number };
+  }
+}
+
+/** Says in the scenario's own terms why a plan is infeasible or unproven. */
+function explain(result: PlacementResult, scenario: ResolvedScenario): string {
+  if (result.status !== 'infeasible') return result.explanation;
+  const names = result.uncovered.map((i) => scenario.markets[i].id);
+  if (names.length === 0) return result.explanation;
+  const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
+  const need = scenario.redundancy > 1 ? `${scenario.redundancy} allowed sites` : 'any allowed site';
+  return `${names.length} market(s) cannot be served within their SLO by ${need}: ${shown}. The plan serves the others.`;
+}
+
+/** Plans the scenario on the bundled world (or `options.world`), with optional what-if cuts. */
+export function plan(scenarioInput: Scenario | unknown = {}, options: PlanOptions = {}): Plan {
+  const world = options.world ?? bundledWorld;
+  const scenario = resolveScenario(scenarioInput, world, bundledGreenfield(world));
+  const { markets, candidates } = scenario;
+  const rtt = latencyMatrix(
+    markets.map((m) => [...m.coordinates] as [number, number]),
+    candidates.map((c) => [...c.coordinates] as [number, number]),
+    { world, cutCables: options.cutCables, cutCorridors: options.cutCorridors, removeNodes: options.removeNodes },
+  );
+  const failed = new Set(options.removeRegions ?? []);
+  const latency = markets.map((market, i) => candidates.map((candidate, j) => {
+    if (failed.has(candidate.id)) return Infinity;
+    return allowedLatency(market, candidate, rtt.data[i * rtt.cols + j]);
+  }));
+  // An in-country market no in-country candidate serves within its SLO gets a national station
+  // and leaves the regional placement.
+  const nationalStation = markets.map((market, i) => market.inCountry && !latency[i].some((rttMs) => rttMs <= market.sloMs));
+  const result = solvePlacement(problemFor(scenario, latency, nationalStation.map((local) => !local), options.timeLimitMs));
+  const chosenIndices = result.sites;
+  const outcomes = markets.map((market, i): MarketOutcome => {
+    const ranked = chosenIndices.map((j) => ({ j, rttMs: latency[i][j] })).sort((a, b) => a.rttMs - b.rttMs || a.j - b.j);
+    const first = ranked[0];
+    const second = ranked[1];
+    const rttMs = first?.rttMs ?? Infinity;
+    return {
+      market,
+      servedBy: first && Number.isFinite(first.rttMs) ? candidates[first.j].id : null,
+      rttMs,
+      sloMet: rttMs <= market.sloMs,
+      backup: second && Number.isFinite(second.rttMs) ? candidates[second.j].id : null,
+      backupRttMs: second?.rttMs ?? Infinity,
+      sitesWithinSlo: ranked.filter((r) => r.rttMs <= market.sloMs).length,
+      nationalStation: nationalStation[i],
+    };
+  });
+  const totalWeight = markets.reduce((sum, m) => sum + m.weight, 0);
+  const coveredWeight = outcomes.reduce((sum, o) => sum + (o.sloMet ? o.market.weight : 0), 0);
+  return {
+    scenario,
+    status: result.status,
+    chosen: chosenIndices.map((j) => candidates[j]),
+    markets: outcomes,
+    coverage: { coveredWeight, totalWeight, share: totalWeight === 0 ? 0 : coveredWeight / totalWeight },
+    objective: { value: result.objective, bound: result.lowerBound },
+    rttMs: { rows: rtt.rows, cols: rtt.cols, data: rtt.data },
+    explanation: explain(result, scenario),
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { plan } from '../src/plan/plan.js';
+
+const ASIA_TO_AMERICAS = { markets: { countries: ['ID', 'TH', 'SG', 'AE', 'MX', 'BR'] }, slo: { defaultMs: 100 } };
+
+describe('plan(scenario)', () => {
+  it('chooses the fewest regions, serves each market from its nearest chosen one, and explains what it cannot serve', () => {
+    const result = plan(ASIA_TO_AMERICAS);
+    expect(result.chosen.length).toBeGreaterThan(0);
+    for (const outcome of result.markets) {
+      if (outcome.servedBy === null) continue;
+      const servedRtt = outcome.rttMs;
+      expect(outcome.sloMet).toBe(servedRtt <= outcome.market.sloMs);
+      if (outcome.backup !== null) expect(outcome.backupRttMs).toBeGreaterThanOrEqual(servedRtt);
+    }
+    const missed = result.markets.filter((m) => !m.sloMet);
+    if (result.status === 'infeasible') {
+      expect(missed.length).toBeGreaterThan(0);
+      expect(result.explanation).toMatch(/market\(s\) cannot be served within their SLO by any allowed site: .*br-/);
+    }
+    expect(result.coverage.share).toBeCloseTo(result.coverage.coveredWeight / result.coverage.totalWeight, 12);
+  });
+
+  it('honours required and excluded regions', () => {
+    const result = plan({ ...ASIA_TO_AMERICAS, objective: { type: 'least-mean-latency', k: 3 }, constraints: { required: ['eu-central-1'], excluded: ['ap-southeast-1'] } });
+    const ids = result.chosen.map((c) => c.id);
+    expect(ids).toContain('eu-central-1');
+    expect(ids).not.toContain('ap-southeast-1');
+    expect(ids).toHaveLength(3);
+  });
+
+  it('keeps in-country markets on in-country sites, or flags a national station when there is none within the SLO', () => {
+    const result = plan({ ...ASIA_TO_AMERICAS, constraints: { residency: { countries: ['TH', 'BR'] } } });
+    for (const outcome of result.markets.filter((m) => m.market.country === 'TH')) {
+      expect(outcome.nationalStation).toBe(false);
+      expect(outcome.servedBy).toBe('ap-southeast-7');
+    }
+    for (const outcome of result.markets.filter((m) => m.market.country === 'BR')) expect(outcome.nationalStation).toBe(true);
+  });
+
+  it('re-plans around a failed region', () => {
+    const before = plan({ ...ASIA_TO_AMERICAS, objective: { type: 'least-mean-latency', k: 4 } });
+    const failed = before.chosen[0].id;
+    const after = plan({ ...ASIA_TO_AMERICAS, objective: { type: 'least-mean-latency', k: 4 } }, { removeRegions: [failed] });
+    expect(after.chosen.map((c) => c.id)).not.toContain(failed);
+    expect(after.objective.value).toBeGreaterThanOrEqual(before.objective.value);
+  });
+});
