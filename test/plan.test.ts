@@ -46,3 +46,37 @@ describe('plan(scenario)', () => {
     expect(after.objective.value).toBeGreaterThanOrEqual(before.objective.value);
   });
 });
+
+describe('gap analysis and N-1', () => {
+  it('gives each missed market its best achievable RTT, and the greenfield site fixing the most missed demand', async () => {
+    const { gapAnalysis } = await import('../src/plan/gaps.js');
+    const result = plan(ASIA_TO_AMERICAS);
+    const gaps = gapAnalysis(result);
+    expect(gaps.missed.length).toBe(result.markets.filter((m) => !m.sloMet).length);
+    for (const missed of gaps.missed) {
+      expect(missed.bestAchievableMs).toBeLessThanOrEqual(missed.rttMs);
+      expect(missed.bestAchievableMs).toBeGreaterThan(missed.sloMs);
+    }
+    // Brazil misses 100 ms from every region: a Sao Paulo site serves the most of it.
+    expect(gaps.bestGreenfield?.site.id).toBe('greenfield:br-sao-paulo');
+    expect(gaps.bestGreenfield?.markets).toContain('br-rio-de-janeiro');
+    expect(gaps.bestGreenfield?.share).toBeGreaterThan(0.5);
+  });
+
+  it('lists, per chosen region, the markets its failure would push past their SLO', async () => {
+    const { nMinusOne } = await import('../src/plan/gaps.js');
+    const result = plan(ASIA_TO_AMERICAS);
+    const failures = nMinusOne(result);
+    expect(failures.map((f) => f.site)).toEqual(result.chosen.map((c) => c.id));
+    for (const failure of failures) {
+      for (const id of failure.breaks) {
+        const outcome = result.markets.find((m) => m.market.id === id)!;
+        expect(outcome.sloMet).toBe(true);
+        expect(outcome.sitesWithinSlo).toBe(1);
+        expect(outcome.servedBy).toBe(failure.site);
+      }
+    }
+    const redundant = nMinusOne(plan({ ...ASIA_TO_AMERICAS, markets: { countries: ['ID', 'TH', 'SG'] }, redundancy: 2 }));
+    expect(redundant.every((f) => f.breaks.length === 0)).toBe(true);
+  });
+});

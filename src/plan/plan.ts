@@ -41,7 +41,10 @@ export interface Plan {
   readonly coverage: { readonly coveredWeight: number; readonly totalWeight: number; readonly share: number };
   /** What the solver optimised, its value and proven bound. */
   readonly objective: { readonly value: number; readonly bound: number | null };
-  /** Candidate x market RTT (ms), row-major by market: what every report reads. */
+  /**
+   * Market x candidate RTT (ms) as the plan may use it, row-major: failed regions and, for
+   * in-country markets, sites abroad are +Infinity. Gap analysis and N-1 read it.
+   */
   readonly rttMs: { readonly rows: number; readonly cols: number; readonly data: Float64Array };
   readonly explanation: string;
 }
@@ -126,7 +129,7 @@ export function plan(scenarioInput: Scenario | unknown = {}, options: PlanOption
     markets: outcomes,
     coverage: { coveredWeight, totalWeight, share: totalWeight === 0 ? 0 : coveredWeight / totalWeight },
     objective: { value: result.objective, bound: result.lowerBound },
-    rttMs: { rows: rtt.rows, cols: rtt.cols, data: rtt.data },
+    rttMs: { rows: rtt.rows, cols: rtt.cols, data: Float64Array.from(latency.flat()) },
     explanation: explain(result, scenario),
   };
 }

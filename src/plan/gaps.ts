@@ -1,0 +1,90 @@
+// Gap analysis and N-1: what a plan cannot do and what would break. For every market missing its
+// SLO, the best RTT any candidate could give it; the one greenfield site that would bring the most
+// of the missed demand within SLO; and, per chosen site, the markets that would miss their SLO if
+// that site failed (no other chosen site within their SLO).
+
+import { latencyMatrix } from '../latency/estimate.js';
+import type { World } from '../world/world.js';
+import { bundledWorld } from '../world/world.js';
+import { bundledGreenfield } from './greenfield.js';
+import type { Plan } from './plan.js';
+import type { PlanCandidate } from './scenario.js';
+
+export interface MissedMarket {
+  readonly market: string;
+  readonly rttMs: number;
+  readonly sloMs: number;
+  /** The best RTT any candidate of the scenario may give it, chosen or not. */
+  readonly bestAchievableMs: number;
+  readonly bestCandidate: string | null;
+}
+
+export interface GreenfieldFix {
+  readonly site: PlanCandidate;
+  /** Missed markets the site would serve within their SLO, and their weight. */
+  readonly markets: readonly string[];
+  readonly weight: number;
+  /** Share of the missed demand weight it fixes. */
+  readonly share: number;
+}
+
+export interface GapAnalysis {
+  readonly missed: readonly MissedMarket[];
+  readonly missedWeight: number;
+  /** The greenfield site fixing the most missed demand, or null when none fixes any. */
+  readonly bestGreenfield: GreenfieldFix | null;
+}
+
+export function gapAnalysis(result: Plan, world: World = bundledWorld): GapAnalysis {
+  const { scenario, rttMs } = result;
+  const missedOutcomes = result.markets.filter((outcome) => !outcome.sloMet && !outcome.nationalStation);
+  const missed = missedOutcomes.map((outcome): MissedMarket => {
+    const i = scenario.markets.indexOf(outcome.market);
+    let best = Infinity;
+    let bestCandidate: string | null = null;
+    scenario.candidates.forEach((candidate, j) => {
+      const value = rttMs.data[i * rttMs.cols + j];
+      if (value < best) {
+        best = value;
+        bestCandidate = candidate.id;
+      }
+    });
+    return { market: outcome.market.id, rttMs: outcome.rttMs, sloMs: outcome.market.sloMs, bestAchievableMs: best, bestCandidate };
+  });
+  const missedWeight = missedOutcomes.reduce((sum, o) => sum + o.market.weight, 0);
+  const sites = [...bundledGreenfield(world).values()];
+  if (missedOutcomes.length === 0 || sites.length === 0) return { missed, missedWeight, bestGreenfield: null };
+  const matrix = latencyMatrix(missedOutcomes.map((o) => [...o.market.coordinates] as [number, number]), sites.map((s) => [...s.coordinates] as [number, number]), { world });
+  let bestGreenfield: GreenfieldFix | null = null;
+  sites.forEach((site, j) => {
+    const fixed = missedOutcomes.filter((outcome, i) => {
+      if (outcome.market.inCountry && site.country !== outcome.market.country) return false;
+      return matrix.data[i * matrix.cols + j] <= outcome.market.sloMs;
+    });
+    const weight = fixed.reduce((sum, o) => sum + o.market.weight, 0);
+    if (weight > 0 && (bestGreenfield === null || weight > bestGreenfield.weight)) {
+      bestGreenfield = { site, markets: fixed.map((o) => o.market.id), weight, share: weight / missedWeight };
+    }
+  });
+  return { missed, missedWeight, bestGreenfield };
+}
+
+export interface SiteFailure {
+  readonly site: string;
+  /** Markets within SLO now that no other chosen site serves within their SLO. */
+  readonly breaks: readonly string[];
+  readonly weight: number;
+}
+
+/** For each chosen site: the markets that would miss their SLO if it alone failed. */
+export function nMinusOne(result: Plan): SiteFailure[] {
+  const { scenario, rttMs } = result;
+  const chosenIndex = result.chosen.map((site) => scenario.candidates.indexOf(site));
+  return result.chosen.map((site, s): SiteFailure => {
+    const breaks = result.markets.filter((outcome, i) => {
+      if (!outcome.sloMet || outcome.nationalStation) return false;
+      return !chosenIndex.some((j, t) => t !== s && rttMs.data[i * rttMs.cols + j] <= outcome.market.sloMs);
+    });
+    return { site: site.id, breaks: breaks.map((o) => o.market.id), weight: breaks.reduce((sum, o) => sum + o.market.weight, 0) };
+  });
+}
