@@ -74,3 +74,33 @@ describe('geoslo regions / markets / usage', () => {
     expect(geoslo('rtt', '--pears', 'x').status).toBe(2);
   });
 });
+
+describe('geoslo plan', () => {
+  it('plans the bundled default scenario as a table', () => {
+    const run = geoslo('plan');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^Connected-vehicle platform/);
+    expect(run.stdout).toMatch(/regions \(\d+\): /);
+    expect(run.stdout).toMatch(/If one region fails \(N-1\):/);
+  });
+
+  it('writes JSON, applies --k/--objective overrides and --fail', () => {
+    const run = geoslo('plan', '--objective', 'least-mean-latency', '--k', '3', '--fail', 'ap-southeast-1', '--format', 'json');
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { regions: { id: string }[]; objective: string; markets: unknown[] };
+    expect(result.objective).toBe('least-mean-latency');
+    expect(result.regions).toHaveLength(3);
+    expect(result.regions.map((r) => r.id)).not.toContain('ap-southeast-1');
+  });
+
+  it('names the JSON path of a bad scenario field and exits 1 without output', () => {
+    const file = join(scratch, 'bad-scenario.json');
+    writeFileSync(file, JSON.stringify({ objective: { type: 'cheapest' } }));
+    const run = geoslo('plan', file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/scenario\.objective\.type must be one of "fewest-regions", "least-mean-latency", "least-worst-latency", "most-covered"; got "cheapest"/);
+    writeFileSync(file, '{ not json');
+    expect(geoslo('plan', file).stderr).toMatch(/is not valid JSON/);
+  });
+});

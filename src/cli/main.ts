@@ -5,12 +5,16 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GeosloError } from '../errors.js';
 import { marketsTable, regionsTable } from './commands/data-tables.js';
+import { planCommand } from './commands/plan.js';
 import { rttCsv } from './commands/rtt.js';
 import { writeOutput } from './output.js';
 
 const USAGE = `Usage: geoslo <command> [options]
 
 Commands:
+  plan [scenario.json]   plan regions for a scenario (the bundled connected-vehicle
+                         scenario without one): --slo MS, --k N, --objective TYPE,
+                         --fail REGION, --format table|json
   rtt --pairs FILE.csv   model the round-trip time of each row's pair of points
                          (columns from_lon,from_lat,to_lon,to_lat) and write the rows
                          back as CSV with rtt_ms
@@ -20,6 +24,7 @@ Commands:
 
 Options:
   --out FILE             write to FILE (replaced whole) instead of standard output
+  --fail REGION          what-if: the region has failed; repeatable
   --cut CABLE            what-if: cut a submarine cable (id or name); repeatable
   --cut-corridor NAME    what-if: cut every cable in a corridor (e.g. red-sea); repeatable
   -h, --help             show this message
@@ -44,6 +49,11 @@ function run(argv: string[]): void {
       out: { type: 'string' },
       cut: { type: 'string', multiple: true },
       'cut-corridor': { type: 'string', multiple: true },
+      fail: { type: 'string', multiple: true },
+      slo: { type: 'string' },
+      k: { type: 'string' },
+      objective: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -55,6 +65,14 @@ function run(argv: string[]): void {
   }
   if (values.help || command === undefined || command === 'help') {
     writeOutput(USAGE, undefined);
+    return;
+  }
+  if (command === 'plan') {
+    if (rest.length > 1) throw new UsageError(`plan takes one scenario file; got "${rest.join('", "')}".`);
+    writeOutput(planCommand(rest[0], {
+      slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
+      cutCorridor: values['cut-corridor'], format: values.format,
+    }), values.out);
     return;
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}" after "${command}".`);

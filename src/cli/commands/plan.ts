@@ -1,0 +1,59 @@
+// `geoslo plan [scenario.json]`: plans the scenario (the bundled default without one), applies the
+// command-line overrides and what-if cuts, and renders the plan as a table or JSON.
+
+import { readFileSync } from 'node:fs';
+import { InvalidArgumentError } from '../../errors.js';
+import { defaultScenario } from '../../plan/default-scenario.js';
+import { gapAnalysis, nMinusOne } from '../../plan/gaps.js';
+import { plan } from '../../plan/plan.js';
+import type { Scenario } from '../../plan/scenario.js';
+import { planJson } from '../../report/plan-json.js';
+import { planTable } from '../../report/plan-table.js';
+
+export interface PlanFlags {
+  readonly slo?: string;
+  readonly k?: string;
+  readonly objective?: string;
+  readonly fail?: readonly string[];
+  readonly cut?: readonly string[];
+  readonly cutCorridor?: readonly string[];
+  readonly format?: string;
+}
+
+const FORMATS = ['table', 'json'] as const;
+
+function readScenario(file: string | undefined): Record<string, unknown> {
+  if (file === undefined) return structuredClone(defaultScenario) as Record<string, unknown>;
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new InvalidArgumentError('plan', file, `is not valid JSON (${(error as Error).message}).`);
+  }
+}
+
+function numberFlag(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('plan', flag, `must be a number > 0; got "${value}".`);
+  return number;
+}
+
+export function planCommand(scenarioFile: string | undefined, flags: PlanFlags): string {
+  const format = flags.format ?? 'table';
+  if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
+    throw new InvalidArgumentError('plan', '--format', `must be one of ${FORMATS.join(', ')}; got "${format}".`);
+  }
+  const scenario = readScenario(scenarioFile);
+  const sloMs = numberFlag(flags.slo, '--slo');
+  const k = numberFlag(flags.k, '--k');
+  if (sloMs !== undefined) scenario.slo = { ...(scenario.slo as object | undefined), defaultMs: sloMs };
+  if (flags.objective !== undefined || k !== undefined) {
+    const objective = (scenario.objective ?? {}) as Record<string, unknown>;
+    scenario.objective = { ...objective, ...(flags.objective === undefined ? {} : { type: flags.objective }), ...(k === undefined ? {} : { k }) };
+  }
+  const result = plan(scenario as Scenario, { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor });
+  const gaps = gapAnalysis(result);
+  const failures = nMinusOne(result);
+  return format === 'json' ? `${JSON.stringify(planJson(result, gaps, failures), null, 2)}\n` : `${planTable(result, gaps, failures)}\n`;
+}

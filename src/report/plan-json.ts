@@ -1,0 +1,32 @@
+// The plan as plain JSON: what a pipeline or a notebook reads back (typed arrays become lists,
+// unreachable RTTs become null).
+
+import type { GapAnalysis, SiteFailure } from '../plan/gaps.js';
+import type { Plan } from '../plan/plan.js';
+
+const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(3)) : null);
+
+export function planJson(result: Plan, gaps: GapAnalysis, failures: readonly SiteFailure[]): object {
+  return {
+    scenario: result.scenario.name,
+    objective: result.scenario.objective,
+    k: result.scenario.k,
+    redundancy: result.scenario.redundancy,
+    status: result.status,
+    objectiveValue: finite(result.objective.value),
+    bound: result.objective.bound === null ? null : finite(result.objective.bound),
+    explanation: result.explanation,
+    regions: result.chosen.map((c) => ({ id: c.id, name: c.name, kind: c.kind, country: c.country, coordinates: c.coordinates })),
+    coverage: result.coverage,
+    markets: result.markets.map((o) => ({
+      id: o.market.id, name: o.market.name, country: o.market.country, coordinates: o.market.coordinates, weight: o.market.weight,
+      tier: o.market.tier, sloMs: o.market.sloMs, inCountry: o.market.inCountry, nationalStation: o.nationalStation,
+      servedBy: o.servedBy, rttMs: finite(o.rttMs), sloMet: o.sloMet, backup: o.backup, backupRttMs: finite(o.backupRttMs),
+    })),
+    gaps: {
+      missed: gaps.missed.map((m) => ({ ...m, rttMs: finite(m.rttMs), bestAchievableMs: finite(m.bestAchievableMs) })),
+      bestGreenfield: gaps.bestGreenfield && { ...gaps.bestGreenfield, site: gaps.bestGreenfield.site.id },
+    },
+    nMinusOne: failures,
+  };
+}

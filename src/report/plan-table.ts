@@ -1,0 +1,47 @@
+// The plan as terminal tables: a summary, every market against its SLO, what no region can serve
+// and the greenfield site that would help most, and what each chosen region's failure would break.
+
+import type { GapAnalysis, SiteFailure } from '../plan/gaps.js';
+import type { Plan } from '../plan/plan.js';
+import { formatTextTable } from './text-table.js';
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'unreachable');
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+export function planTable(result: Plan, gaps: GapAnalysis, failures: readonly SiteFailure[]): string {
+  const { scenario } = result;
+  const lines: string[] = [];
+  lines.push(`${scenario.name}`);
+  lines.push(`objective ${scenario.objective}${scenario.k === null ? '' : ` (k = ${scenario.k})`}, redundancy ${scenario.redundancy}: ${result.status}` +
+    (result.objective.bound === null ? '' : `, objective ${result.objective.value.toFixed(2)} with bound ${result.objective.bound.toFixed(2)}`));
+  lines.push(`regions (${result.chosen.length}): ${result.chosen.map((c) => `${c.id} ${c.name}`).join(', ')}`);
+  lines.push(`coverage: ${percent(result.coverage.share)} of demand weight within its SLO (${result.markets.filter((m) => m.sloMet).length} of ${result.markets.length} markets)`);
+  if (result.explanation) lines.push(result.explanation);
+  lines.push('');
+  lines.push(formatTextTable(
+    [{ header: 'market' }, { header: 'country' }, { header: 'tier' }, { header: 'SLO ms', numeric: true }, { header: 'served by' },
+      { header: 'RTT ms', numeric: true }, { header: 'SLO' }, { header: 'backup' }, { header: 'backup ms', numeric: true }],
+    result.markets.map((o) => [
+      o.market.id, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ms(o.rttMs),
+      o.nationalStation ? 'local' : o.sloMet ? 'met' : 'MISSED', o.backup, o.backup === null ? null : ms(o.backupRttMs),
+    ]),
+  ));
+  if (gaps.missed.length > 0) {
+    lines.push(`Markets missing their SLO (${gaps.missed.length}), with the best RTT any candidate gives:`);
+    lines.push(formatTextTable(
+      [{ header: 'market' }, { header: 'SLO ms', numeric: true }, { header: 'planned ms', numeric: true }, { header: 'best ms', numeric: true }, { header: 'from' }],
+      gaps.missed.map((m) => [m.market, m.sloMs, ms(m.rttMs), ms(m.bestAchievableMs), m.bestCandidate]),
+    ));
+    if (gaps.bestGreenfield) {
+      const fix = gaps.bestGreenfield;
+      lines.push(`Best greenfield site: ${fix.site.name} would serve ${fix.markets.length} of them within SLO (${percent(fix.share)} of the missed demand): ${fix.markets.join(', ')}`);
+      lines.push('');
+    }
+  }
+  lines.push('If one region fails (N-1):');
+  lines.push(formatTextTable(
+    [{ header: 'region' }, { header: 'markets that would miss their SLO' }],
+    failures.map((f) => [f.site, f.breaks.length === 0 ? 'none' : `${f.breaks.length}: ${f.breaks.slice(0, 6).join(', ')}${f.breaks.length > 6 ? ', ...' : ''}`]),
+  ));
+  return lines.join('\n');
+}
