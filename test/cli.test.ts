@@ -104,3 +104,14 @@ describe('geoslo plan', () => {
     expect(geoslo('plan', file).stderr).toMatch(/is not valid JSON/);
   });
 });
+
+describe('geoslo sweep', () => {
+  it('prints one row per k, and refuses an ambiguous or malformed range', () => {
+    const run = geoslo('sweep', '--k', '1:3');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(6); // title, header, rule, three steps
+    expect(run.stdout).toMatch(/^most-covered by number of regions/);
+    expect(geoslo('sweep', '--k', '3').stderr).toMatch(/--k must be FROM:TO, e\.g\. 1:29; got "3"/);
+    expect(geoslo('sweep', '--k', '1:2', '--slo', '50:60:10').status).toBe(1);
+  });
+});

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { GeosloError } from '../errors.js';
 import { marketsTable, regionsTable } from './commands/data-tables.js';
 import { planCommand } from './commands/plan.js';
+import { sweepCommand } from './commands/sweep.js';
 import { rttCsv } from './commands/rtt.js';
 import { writeOutput } from './output.js';
 
@@ -15,6 +16,8 @@ Commands:
   plan [scenario.json]   plan regions for a scenario (the bundled connected-vehicle
                          scenario without one): --slo MS, --k N, --objective TYPE,
                          --fail REGION, --format table|json
+  sweep [scenario.json]  plan once per step: --k FROM:TO regions, or --slo
+                         FROM:TO:STEP ms; coverage, mean and worst RTT per step
   rtt --pairs FILE.csv   model the round-trip time of each row's pair of points
                          (columns from_lon,from_lat,to_lon,to_lat) and write the rows
                          back as CSV with rtt_ms
@@ -72,6 +75,13 @@ function run(argv: string[]): void {
     writeOutput(planCommand(rest[0], {
       slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
       cutCorridor: values['cut-corridor'], format: values.format,
+    }), values.out);
+    return;
+  }
+  if (command === 'sweep') {
+    if (rest.length > 1) throw new UsageError(`sweep takes one scenario file; got "${rest.join('", "')}".`);
+    writeOutput(sweepCommand(rest[0], {
+      k: values.k, slo: values.slo, format: values.format, fail: values.fail, cut: values.cut, cutCorridor: values['cut-corridor'],
     }), values.out);
     return;
   }

@@ -23,7 +23,10 @@ export interface PlanFlags {
 const FORMATS = ['table', 'json'] as const;
 
 function readScenario(file: string | undefined): Record<string, unknown> {
-  if (file === undefined) return structuredClone(defaultScenario) as Record<string, unknown>;
+  return file === undefined ? (structuredClone(defaultScenario) as Record<string, unknown>) : readScenarioFile(file);
+}
+
+export function readScenarioFile(file: string): Record<string, unknown> {
   const text = readFileSync(file, 'utf8');
   try {
     return JSON.parse(text) as Record<string, unknown>;

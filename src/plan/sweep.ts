@@ -1,0 +1,90 @@
+// Sweeps: the same scenario planned for k = 1..K regions, or for a range of SLOs, one point per
+// step with its coverage, mean and worst RTT and optimality: the trade-off curve a planner wants.
+
+import { InvalidArgumentError } from '../errors.js';
+import { describe } from '../shortest-path/edge-weight.js';
+import { type Plan, plan, type PlanOptions } from './plan.js';
+import type { Scenario } from './scenario.js';
+
+export type SweepRange = { readonly k: { readonly from: number; readonly to: number } } | { readonly sloMs: { readonly from: number; readonly to: number; readonly step: number } };
+
+export interface SweepPoint {
+  /** The k or the SLO (ms) of this step. */
+  readonly value: number;
+  readonly status: Plan['status'];
+  readonly regions: readonly string[];
+  /** Demand weight within its SLO, of all demand weight. */
+  readonly coverage: number;
+  /** Demand-weighted mean RTT over the markets served. */
+  readonly meanRttMs: number;
+  readonly worstRttMs: number;
+}
+
+export interface Sweep {
+  readonly parameter: 'k' | 'sloMs';
+  readonly objective: string;
+  readonly points: readonly SweepPoint[];
+}
+
+const MAX_STEPS = 200;
+
+function summarise(value: number, result: Plan): SweepPoint {
+  let weight = 0;
+  let weighted = 0;
+  let worst = 0;
+  for (const outcome of result.markets) {
+    if (outcome.nationalStation || !Number.isFinite(outcome.rttMs)) continue;
+    weight += outcome.market.weight;
+    weighted += outcome.market.weight * outcome.rttMs;
+    worst = Math.max(worst, outcome.rttMs);
+  }
+  return {
+    value, status: result.status, regions: result.chosen.map((c) => c.id), coverage: result.coverage.share,
+    meanRttMs: weight === 0 ? Number.NaN : weighted / weight, worstRttMs: worst,
+  };
+}
+
+function bounds(from: unknown, to: unknown, field: string, integer: boolean): [number, number] {
+  const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0 && (!integer || Number.isInteger(v));
+  if (!ok(from)) throw new InvalidArgumentError('sweep', `${field}.from`, `must be a ${integer ? 'positive integer' : 'number > 0'}; got ${describe(from)}.`);
+  if (!ok(to) || (to as number) < (from as number)) throw new InvalidArgumentError('sweep', `${field}.to`, `must be a ${integer ? 'positive integer' : 'number'} >= ${field}.from; got ${describe(to)}.`);
+  return [from as number, to as number];
+}
+
+/**
+ * Plans `scenario` once per step. A k sweep keeps the scenario's objective when it takes k and
+ * otherwise maximises coverage; an SLO sweep varies the default SLO (tiers keep theirs).
+ * `onStep` reports progress (step index, step count).
+ */
+export function sweep(scenario: Scenario, range: SweepRange, options: PlanOptions = {}, onStep?: (done: number, total: number) => void): Sweep {
+  const base = scenario as Record<string, unknown>;
+  if (typeof range !== 'object' || range === null || (!('k' in range) && !('sloMs' in range))) {
+    throw new InvalidArgumentError('sweep', 'range', 'must be { k: { from, to } } or { sloMs: { from, to, step } }.');
+  }
+  const steps: { value: number; scenario: Record<string, unknown> }[] = [];
+  let objective: string;
+  let parameter: 'k' | 'sloMs';
+  if ('k' in range) {
+    parameter = 'k';
+    const [from, to] = bounds(range.k?.from, range.k?.to, 'range.k', true);
+    const current = (base.objective ?? {}) as { type?: string };
+    objective = current.type !== undefined && current.type !== 'fewest-regions' ? current.type : 'most-covered';
+    for (let k = from; k <= to; k++) steps.push({ value: k, scenario: { ...base, objective: { type: objective, k } } });
+  } else {
+    parameter = 'sloMs';
+    const [from, to] = bounds(range.sloMs?.from, range.sloMs?.to, 'range.sloMs', false);
+    const step = range.sloMs.step;
+    if (typeof step !== 'number' || !Number.isFinite(step) || step <= 0) throw new InvalidArgumentError('sweep', 'range.sloMs.step', `must be a number > 0; got ${describe(step)}.`);
+    objective = ((base.objective ?? { type: 'fewest-regions' }) as { type: string }).type;
+    for (let sloMs = from; sloMs <= to + 1e-9; sloMs += step) {
+      steps.push({ value: Number(sloMs.toFixed(6)), scenario: { ...base, slo: { ...(base.slo as object | undefined), defaultMs: sloMs } } });
+    }
+  }
+  if (steps.length > MAX_STEPS) throw new InvalidArgumentError('sweep', 'range', `has ${steps.length} steps; at most ${MAX_STEPS} are allowed.`);
+  const points = steps.map((s, i) => {
+    const point = summarise(s.value, plan(s.scenario, options));
+    onStep?.(i + 1, steps.length);
+    return point;
+  });
+  return { parameter, objective, points };
+}
