@@ -80,3 +80,19 @@ describe('gap analysis and N-1', () => {
     expect(redundant.every((f) => f.breaks.length === 0)).toBe(true);
   });
 });
+
+describe('plan GeoJSON', () => {
+  it('has the chosen sites, every market, and an assignment line per served market with rttMs, sloMs and sloMet', async () => {
+    const { planFeatureCollection } = await import('../src/report/plan-geojson.js');
+    const result = plan(ASIA_TO_AMERICAS);
+    const collection = planFeatureCollection(result);
+    const byRole = (role: string) => collection.features.filter((f) => f.properties.role === role);
+    expect(byRole('site')).toHaveLength(result.chosen.length);
+    expect(byRole('market')).toHaveLength(result.markets.length);
+    expect(byRole('assignment')).toHaveLength(result.markets.filter((m) => m.servedBy !== null && !m.nationalStation).length);
+    const jakarta = byRole('assignment').find((f) => f.properties.market === 'id-jakarta')!;
+    expect(jakarta.properties).toMatchObject({ sloMs: 100, sloMet: true });
+    expect(jakarta.geometry.type).toBe('LineString');
+    expect(typeof jakarta.properties.rttMs).toBe('number');
+  });
+});

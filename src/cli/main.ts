@@ -15,7 +15,7 @@ const USAGE = `Usage: geoslo <command> [options]
 Commands:
   plan [scenario.json]   plan regions for a scenario (the bundled connected-vehicle
                          scenario without one): --slo MS, --k N, --objective TYPE,
-                         --fail REGION, --format table|json
+                         --fail REGION, --format table|json|geojson
   sweep [scenario.json]  plan once per step: --k FROM:TO regions, or --slo
                          FROM:TO:STEP ms; coverage, mean and worst RTT per step
   rtt --pairs FILE.csv   model the round-trip time of each row's pair of points

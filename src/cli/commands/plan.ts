@@ -7,6 +7,7 @@ import { defaultScenario } from '../../plan/default-scenario.js';
 import { gapAnalysis, nMinusOne } from '../../plan/gaps.js';
 import { plan } from '../../plan/plan.js';
 import type { Scenario } from '../../plan/scenario.js';
+import { planFeatureCollection } from '../../report/plan-geojson.js';
 import { planJson } from '../../report/plan-json.js';
 import { planTable } from '../../report/plan-table.js';
 
@@ -20,7 +21,7 @@ export interface PlanFlags {
   readonly format?: string;
 }
 
-const FORMATS = ['table', 'json'] as const;
+const FORMATS = ['table', 'json', 'geojson'] as const;
 
 function readScenario(file: string | undefined): Record<string, unknown> {
   return file === undefined ? (structuredClone(defaultScenario) as Record<string, unknown>) : readScenarioFile(file);
@@ -58,5 +59,6 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
   const result = plan(scenario as Scenario, { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor });
   const gaps = gapAnalysis(result);
   const failures = nMinusOne(result);
+  if (format === 'geojson') return `${JSON.stringify(planFeatureCollection(result))}\n`;
   return format === 'json' ? `${JSON.stringify(planJson(result, gaps, failures), null, 2)}\n` : `${planTable(result, gaps, failures)}\n`;
 }
