@@ -1,12 +1,15 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // The kernel's bytes are inlined (binary loader) so no consumer needs an asset path. es2022 keeps
 // esbuild from emitting Uint8Array.fromBase64, which Node 20 lacks.
-const shared = {
+const shared: Pick<Options, 'target' | 'loader' | 'sourcemap' | 'noExternal'> = {
   target: 'es2022',
   loader: { '.wasm': 'binary' },
   sourcemap: true,
-} as const;
+  // The map renderer's projection code and world outline are bundled: d3-geo is ESM-only (a CJS
+  // require would fail on Node 20) and the outline is data, so neither is a run-time dependency.
+  noExternal: ['d3-geo', 'd3-array', 'internmap', 'topojson-client', 'world-atlas'],
+};
 
 export default defineConfig([
   {

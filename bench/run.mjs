@@ -20,7 +20,9 @@ await build({
   format: 'esm',
   target: 'es2022',
   loader: { '.wasm': 'binary' },
-  packages: 'external',
+  // Run-time libraries stay external, as in the package; the map's d3-geo and world outline are
+  // bundled, as tsup bundles them. highs loads its own wasm file, so it must stay external.
+  external: ['highs', 'graphology', 'graphology-*', 'tinybench', '@turf/*', 'esbuild'],
   logLevel: 'warning',
 });
 process.argv = [process.argv[0], outFile, ...args];

@@ -1,0 +1,67 @@
+// The plan on a world map, as a standalone SVG: land from the bundled Natural Earth outline
+// (world-atlas, 1:110m), chosen sites as squares, markets as dots sized by demand and coloured by
+// SLO met or missed, and each market's great-circle arc to the site serving it.
+
+import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import land110m from 'world-atlas/land-110m.json';
+import type { Plan } from '../plan/plan.js';
+
+export interface MapOptions {
+  /** @default 1200 */
+  readonly width?: number;
+  /** @default 620 */
+  readonly height?: number;
+  readonly title?: string;
+}
+
+export const MAP_COLOURS = { met: '#1a9850', missed: '#d73027', local: '#f59e0b', site: '#1f3a93', land: '#e8e4da', water: '#f4f8fb' } as const;
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+
+export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
+  const width = options.width ?? 1200;
+  const height = options.height ?? 620;
+  const title = options.title ?? result.scenario.name;
+  const projection = geoNaturalEarth1().fitExtent([[10, 40], [width - 10, height - 50]], { type: 'Sphere' });
+  const path = geoPath(projection);
+  const topology = land110m as unknown as Topology<{ land: GeometryCollection }>;
+  const land = path(feature(topology, topology.objects.land)) ?? '';
+  const sites = new Map(result.scenario.candidates.map((c) => [c.id, c]));
+  const maxWeight = Math.max(1, ...result.markets.map((m) => m.market.weight));
+  const colourOf = (met: boolean, local: boolean) => (local ? MAP_COLOURS.local : met ? MAP_COLOURS.met : MAP_COLOURS.missed);
+  const arcs: string[] = [];
+  const dots: string[] = [];
+  for (const outcome of result.markets) {
+    const colour = colourOf(outcome.sloMet, outcome.nationalStation);
+    const site = outcome.servedBy === null || outcome.nationalStation ? undefined : sites.get(outcome.servedBy);
+    if (site) {
+      const d = path({ type: 'LineString', coordinates: [[...outcome.market.coordinates], [...site.coordinates]] });
+      if (d) arcs.push(`<path d="${d}" stroke="${colour}" stroke-opacity="0.45" stroke-width="1" fill="none"/>`);
+    }
+    const point = projection([...outcome.market.coordinates] as [number, number]);
+    if (!point) continue;
+    const radius = 2 + 6 * Math.sqrt(outcome.market.weight / maxWeight);
+    const label = `${outcome.market.name}: ${Number.isFinite(outcome.rttMs) ? outcome.rttMs.toFixed(0) : 'unreachable'} ms (SLO ${outcome.market.sloMs} ms)`;
+    dots.push(`<circle class="market ${outcome.sloMet ? 'met' : 'missed'}" cx="${point[0].toFixed(1)}" cy="${point[1].toFixed(1)}" r="${radius.toFixed(1)}" fill="${colour}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5"><title>${escapeXml(label)}</title></circle>`);
+  }
+  const siteMarks = result.chosen.map((site) => {
+    const point = projection([...site.coordinates] as [number, number]);
+    if (!point) return '';
+    const [x, y] = point;
+    return `<g class="site"><rect x="${(x - 5).toFixed(1)}" y="${(y - 5).toFixed(1)}" width="10" height="10" fill="${MAP_COLOURS.site}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(site.name)}</title></rect>` +
+      `<text x="${(x + 8).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="${MAP_COLOURS.site}" font-weight="600">${escapeXml(site.id)}</text></g>`;
+  }).join('');
+  const legendItems: [string, string][] = [[MAP_COLOURS.met, 'SLO met'], [MAP_COLOURS.missed, 'SLO missed'], [MAP_COLOURS.local, 'national station'], [MAP_COLOURS.site, 'chosen region']];
+  const legend = legendItems.map(([colour, text], i) => `<g transform="translate(${20 + i * 150},${height - 22})"><rect width="12" height="12" fill="${colour}"/><text x="18" y="11" font-size="12" fill="#333">${text}</text></g>`).join('');
+  const summary = `${result.chosen.length} regions, ${(result.coverage.share * 100).toFixed(1)}% of demand within SLO (${result.status})`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif">` +
+    `<rect width="${width}" height="${height}" fill="#fff"/>` +
+    `<path d="${path({ type: 'Sphere' }) ?? ''}" fill="${MAP_COLOURS.water}" stroke="#c9d6df"/>` +
+    `<path d="${path(geoGraticule10()) ?? ''}" fill="none" stroke="#dde6ec" stroke-width="0.5"/>` +
+    `<path class="land" d="${land}" fill="${MAP_COLOURS.land}" stroke="#c8c2b4" stroke-width="0.5"/>` +
+    `<g class="arcs">${arcs.join('')}</g><g class="markets">${dots.join('')}</g><g class="sites">${siteMarks}</g>` +
+    `<text x="20" y="26" font-size="18" font-weight="600" fill="#222">${escapeXml(title)}</text>` +
+    `<text x="${width - 20}" y="26" font-size="13" fill="#555" text-anchor="end">${escapeXml(summary)}</text>${legend}</svg>`;
+}
