@@ -1,7 +1,8 @@
 // The `geoslo` command. Every failure prints one line naming what was wrong and exits non-zero;
 // nothing is written unless the whole command succeeded.
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GeosloError } from '../errors.js';
 import { marketsTable, regionsTable } from './commands/data-tables.js';
@@ -15,7 +16,9 @@ const USAGE = `Usage: geoslo <command> [options]
 Commands:
   plan [scenario.json]   plan regions for a scenario (the bundled connected-vehicle
                          scenario without one): --slo MS, --k N, --objective TYPE,
-                         --fail REGION, --format table|json|geojson
+                         --fail REGION, --format table|json|geojson|html;
+                         without a scenario it also writes out/plan.html
+                         and out/plan.geojson
   sweep [scenario.json]  plan once per step: --k FROM:TO regions, or --slo
                          FROM:TO:STEP ms; coverage, mean and worst RTT per step
   rtt --pairs FILE.csv   model the round-trip time of each row's pair of points
@@ -72,10 +75,15 @@ function run(argv: string[]): void {
   }
   if (command === 'plan') {
     if (rest.length > 1) throw new UsageError(`plan takes one scenario file; got "${rest.join('", "')}".`);
-    writeOutput(planCommand(rest[0], {
+    const output = planCommand(rest[0], {
       slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
       cutCorridor: values['cut-corridor'], format: values.format,
-    }), values.out);
+    });
+    for (const file of output.files) {
+      mkdirSync(dirname(file.path), { recursive: true });
+      writeOutput(file.content, file.path);
+    }
+    writeOutput(output.text, values.out);
     return;
   }
   if (command === 'sweep') {

@@ -10,6 +10,8 @@ import type { Scenario } from '../../plan/scenario.js';
 import { planFeatureCollection } from '../../report/plan-geojson.js';
 import { planJson } from '../../report/plan-json.js';
 import { planTable } from '../../report/plan-table.js';
+import { renderReportHtml } from '../../report/report-html.js';
+import { sweep } from '../../plan/sweep.js';
 
 export interface PlanFlags {
   readonly slo?: string;
@@ -21,7 +23,9 @@ export interface PlanFlags {
   readonly format?: string;
 }
 
-const FORMATS = ['table', 'json', 'geojson'] as const;
+const FORMATS = ['table', 'json', 'geojson', 'html'] as const;
+/** The k range of the trade-off chart in HTML reports. */
+const REPORT_SWEEP_MAX_K = 15;
 
 function readScenario(file: string | undefined): Record<string, unknown> {
   return file === undefined ? (structuredClone(defaultScenario) as Record<string, unknown>) : readScenarioFile(file);
@@ -43,7 +47,14 @@ function numberFlag(value: string | undefined, flag: string): number | undefined
   return number;
 }
 
-export function planCommand(scenarioFile: string | undefined, flags: PlanFlags): string {
+export interface PlanOutput {
+  /** What goes to standard output (or --out). */
+  readonly text: string;
+  /** Extra files the default run writes: out/plan.html and out/plan.geojson. */
+  readonly files: readonly { readonly path: string; readonly content: string }[];
+}
+
+export function planCommand(scenarioFile: string | undefined, flags: PlanFlags): PlanOutput {
   const format = flags.format ?? 'table';
   if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
     throw new InvalidArgumentError('plan', '--format', `must be one of ${FORMATS.join(', ')}; got "${format}".`);
@@ -56,9 +67,27 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
     const objective = (scenario.objective ?? {}) as Record<string, unknown>;
     scenario.objective = { ...objective, ...(flags.objective === undefined ? {} : { type: flags.objective }), ...(k === undefined ? {} : { k }) };
   }
-  const result = plan(scenario as Scenario, { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor });
+  const whatIf = { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor };
+  const result = plan(scenario as Scenario, whatIf);
   const gaps = gapAnalysis(result);
   const failures = nMinusOne(result);
-  if (format === 'geojson') return `${JSON.stringify(planFeatureCollection(result))}\n`;
-  return format === 'json' ? `${JSON.stringify(planJson(result, gaps, failures), null, 2)}\n` : `${planTable(result, gaps, failures)}\n`;
+  const html = () => {
+    const maxK = Math.min(result.scenario.candidates.length, REPORT_SWEEP_MAX_K);
+    return renderReportHtml(result, { gaps, failures, sweep: sweep(scenario as Scenario, { k: { from: 1, to: maxK } }, whatIf) });
+  };
+  const geojson = () => `${JSON.stringify(planFeatureCollection(result))}\n`;
+  switch (format) {
+    case 'geojson':
+      return { text: geojson(), files: [] };
+    case 'json':
+      return { text: `${JSON.stringify(planJson(result, gaps, failures), null, 2)}\n`, files: [] };
+    case 'html':
+      return { text: html(), files: [] };
+    default: {
+      // The default run (no scenario file) also leaves a report and a map layer to open.
+      const files = scenarioFile === undefined ? [{ path: 'out/plan.html', content: html() }, { path: 'out/plan.geojson', content: geojson() }] : [];
+      const written = files.length === 0 ? '' : `\nWrote ${files.map((f) => f.path).join(' and ')}.`;
+      return { text: `${planTable(result, gaps, failures)}${written}\n`, files };
+    }
+  }
 }

@@ -1,0 +1,63 @@
+// A standalone HTML report of a plan: the map, the sweep chart, the market table, the gaps and the
+// N-1 table, with its styles inline and no script or network access, so it opens offline.
+
+import type { GapAnalysis, SiteFailure } from '../plan/gaps.js';
+import type { Plan } from '../plan/plan.js';
+import type { Sweep } from '../plan/sweep.js';
+import { renderMapSvg } from './map-svg.js';
+import { renderSweepSvg } from './sweep-svg.js';
+
+export interface ReportParts {
+  readonly gaps: GapAnalysis;
+  readonly failures: readonly SiteFailure[];
+  readonly sweep?: Sweep;
+}
+
+const escapeHtml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'unreachable');
+
+function table(headers: string[], rows: (string | number | null)[][], id: string): string {
+  const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell === null ? '-' : String(cell))}</td>`).join('')}</tr>`).join('');
+  return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+export function renderReportHtml(result: Plan, parts: ReportParts): string {
+  const { scenario } = result;
+  const { gaps, failures, sweep } = parts;
+  const marketRows = result.markets.map((o) => [
+    o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ms(o.rttMs),
+    o.nationalStation ? 'local' : o.sloMet ? 'met' : 'missed', o.backup, o.backup === null ? null : ms(o.backupRttMs),
+  ]);
+  const gapSection = gaps.missed.length === 0 ? '<p>Every market is served within its SLO.</p>'
+    : table(['market', 'SLO ms', 'planned ms', 'best achievable ms', 'from'], gaps.missed.map((m) => [m.market, m.sloMs, ms(m.rttMs), ms(m.bestAchievableMs), m.bestCandidate]), 'gaps') +
+      (gaps.bestGreenfield
+        ? `<p class="fix">Best greenfield site: <strong>${escapeHtml(gaps.bestGreenfield.site.name)}</strong> would serve ${gaps.bestGreenfield.markets.length} of these markets within SLO (${(gaps.bestGreenfield.share * 100).toFixed(1)}% of the missed demand).</p>`
+        : '');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(scenario.name)}</title>
+<style>
+body { font: 14px/1.45 system-ui, sans-serif; margin: 24px auto; max-width: 1240px; color: #222; padding: 0 16px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 8px; }
+.summary { color: #444; } .status { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; font-size: 12.5px; } th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 6px; text-align: left; }
+th { background: #f6f6f6; position: sticky; top: 0; } svg { max-width: 100%; height: auto; }
+</style></head>
+<body>
+<h1>${escapeHtml(scenario.name)}</h1>
+<p class="summary">Objective <strong>${escapeHtml(scenario.objective)}</strong>${scenario.k === null ? '' : ` with k = ${scenario.k}`}, redundancy ${scenario.redundancy}:
+<span class="status">${result.status}</span>. ${result.chosen.length} regions: ${result.chosen.map((c) => escapeHtml(`${c.id} (${c.name})`)).join(', ')}.
+${(result.coverage.share * 100).toFixed(1)}% of demand weight within its SLO (${result.markets.filter((m) => m.sloMet).length} of ${result.markets.length} markets).
+${escapeHtml(result.explanation)}</p>
+<section id="map">${renderMapSvg(result)}</section>
+${sweep ? `<h2>Trade-off by ${sweep.parameter === 'k' ? 'number of regions' : 'SLO'}</h2><section id="sweep">${renderSweepSvg(sweep)}</section>` : ''}
+<h2>Markets</h2>
+${table(['market', 'name', 'country', 'tier', 'SLO ms', 'served by', 'RTT ms', 'SLO', 'backup', 'backup ms'], marketRows, 'markets')}
+<h2>Markets missing their SLO</h2>
+${gapSection}
+<h2>If one region fails (N-1)</h2>
+${table(['region', 'markets that would miss their SLO', 'demand weight'], failures.map((f) => [f.site, f.breaks.length === 0 ? 'none' : f.breaks.join(', '), f.weight]), 'n-minus-one')}
+<p class="summary">Round-trip times are modelled by geoslo over its backbone of submarine cables and land routes; coordinates [lon, lat].</p>
+</body></html>
+`;
+}
