@@ -11,6 +11,8 @@ export {
 export * from './world/index.js';
 export * from './latency/index.js';
 export * from './placement/index.js';
+export * from './plan/index.js';
+export * from './report/index.js';
 export { FIBRE_KM_PER_SECOND, fibreLowerBoundMs, greatCircleKm, type LonLat, type PointInput } from './geo/index.js';
 export {
   CapacityError, DisposedError, EmptyGraphError, GeosloError, InvalidArgumentError, NodeNotFoundError,

@@ -96,3 +96,10 @@ describe('plan GeoJSON', () => {
     expect(typeof jakarta.properties.rttMs).toBe('number');
   });
 });
+
+describe('fewest regions, then the closest', () => {
+  it('among covers of the least count, picks the one with the least weighted RTT', () => {
+    expect(plan({ markets: ['id-jakarta'] }).chosen.map((c) => c.id)).toEqual(['ap-southeast-5']);
+    expect(plan({ markets: ['th-bangkok', 'mx-mexico-city'] }).chosen.map((c) => c.id).sort()).toEqual(['ap-southeast-7', 'na-south-1']);
+  });
+});

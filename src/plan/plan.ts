@@ -74,6 +74,26 @@ function problemFor(scenario: ResolvedScenario, latency: number[][], servedDeman
   }
 }
 
+/**
+ * Many covers share the least count; prefer the one with the least demand-weighted RTT. A
+ * p-median over the same count, where a site beyond a market's SLO costs more than any whole
+ * cover, finds it (it keeps every market the cover reached within SLO, or the cover is kept).
+ */
+function closestCover(scenario: ResolvedScenario, latency: number[][], served: boolean[], cover: PlacementResult, timeLimitMs: number | undefined): number[] {
+  if (cover.sites.length === 0 || scenario.redundancy > 1) return cover.sites;
+  let worst = 0;
+  for (const row of latency) for (const rttMs of row) if (Number.isFinite(rttMs) && rttMs > worst) worst = rttMs;
+  const beyond = (worst + 1) * (scenario.markets.length + 1);
+  const penalised = latency.map((row, i) => row.map((rttMs) => (rttMs <= scenario.markets[i].sloMs ? rttMs : beyond)));
+  const base = problemFor(scenario, latency, served, timeLimitMs);
+  const closest = solvePlacement({
+    latencyMs: penalised, weights: scenario.markets.map((m, i) => (served[i] ? 1 : 0) * m.weight), objective: 'p-median', k: cover.sites.length,
+    fixed: base.fixed, forbidden: base.forbidden, ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+  });
+  const covered = (sites: readonly number[]) => penalised.filter((row, i) => served[i] && sites.some((j) => row[j] < beyond)).length;
+  return covered(closest.sites) >= covered(cover.sites) ? closest.sites : cover.sites;
+}
+
 /** Says in the scenario's own terms why a plan is infeasible or unproven. */
 function explain(result: PlacementResult, scenario: ResolvedScenario): string {
   if (result.status !== 'infeasible') return result.explanation;
@@ -102,8 +122,9 @@ export function plan(scenarioInput: Scenario | unknown = {}, options: PlanOption
   // An in-country market no in-country candidate serves within its SLO gets a national station
   // and leaves the regional placement.
   const nationalStation = markets.map((market, i) => market.inCountry && !latency[i].some((rttMs) => rttMs <= market.sloMs));
-  const result = solvePlacement(problemFor(scenario, latency, nationalStation.map((local) => !local), options.timeLimitMs));
-  const chosenIndices = result.sites;
+  const served = nationalStation.map((local) => !local);
+  const result = solvePlacement(problemFor(scenario, latency, served, options.timeLimitMs));
+  const chosenIndices = scenario.objective === 'fewest-regions' ? closestCover(scenario, latency, served, result, options.timeLimitMs) : result.sites;
   const outcomes = markets.map((market, i): MarketOutcome => {
     const ranked = chosenIndices.map((j) => ({ j, rttMs: latency[i][j] })).sort((a, b) => a.rttMs - b.rttMs || a.j - b.j);
     const first = ranked[0];

@@ -1,15 +1,18 @@
 // A standalone HTML report of a plan: the map, the sweep chart, the market table, the gaps and the
 // N-1 table, with its styles inline and no script or network access, so it opens offline.
 
-import type { GapAnalysis, SiteFailure } from '../plan/gaps.js';
+import { type GapAnalysis, gapAnalysis, nMinusOne, type SiteFailure } from '../plan/gaps.js';
 import type { Plan } from '../plan/plan.js';
 import type { Sweep } from '../plan/sweep.js';
 import { renderMapSvg } from './map-svg.js';
 import { renderSweepSvg } from './sweep-svg.js';
 
 export interface ReportParts {
-  readonly gaps: GapAnalysis;
-  readonly failures: readonly SiteFailure[];
+  /** @default gapAnalysis(plan) */
+  readonly gaps?: GapAnalysis;
+  /** @default nMinusOne(plan) */
+  readonly failures?: readonly SiteFailure[];
+  /** A sweep to chart; none by default. */
   readonly sweep?: Sweep;
 }
 
@@ -22,9 +25,11 @@ function table(headers: string[], rows: (string | number | null)[][], id: string
   return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-export function renderReportHtml(result: Plan, parts: ReportParts): string {
+export function renderReportHtml(result: Plan, parts: ReportParts = {}): string {
   const { scenario } = result;
-  const { gaps, failures, sweep } = parts;
+  const gaps = parts.gaps ?? gapAnalysis(result);
+  const failures = parts.failures ?? nMinusOne(result);
+  const { sweep } = parts;
   const marketRows = result.markets.map((o) => [
     o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ms(o.rttMs),
     o.nationalStation ? 'local' : o.sloMet ? 'met' : 'missed', o.backup, o.backup === null ? null : ms(o.backupRttMs),
