@@ -103,3 +103,25 @@ describe('fewest regions, then the closest', () => {
     expect(plan({ markets: ['th-bangkok', 'mx-mexico-city'] }).chosen.map((c) => c.id).sort()).toEqual(['ap-southeast-7', 'na-south-1']);
   });
 });
+
+describe('whatIf', () => {
+  it('re-evaluates the baseline regions under a failure, re-plans, and lists what changed per market', async () => {
+    const { whatIf } = await import('../src/plan/what-if.js');
+    const baseline = plan(ASIA_TO_AMERICAS);
+    const failed = baseline.chosen[0].id;
+    const report = whatIf(ASIA_TO_AMERICAS, { removeRegions: [failed] });
+    expect(report.baseline.chosen.map((c) => c.id)).toEqual(baseline.chosen.map((c) => c.id));
+    expect(report.replanned.chosen.map((c) => c.id)).not.toContain(failed);
+    const movedOff = baseline.markets.filter((m) => m.servedBy === failed).map((m) => m.market.id);
+    expect(movedOff.length).toBeGreaterThan(0);
+    for (const id of movedOff) expect(report.changes.map((c) => c.market)).toContain(id);
+    for (const change of report.changes) expect(change.after.servedBy).not.toBe(failed);
+    expect(report.reevaluated.coverage.share).toBeLessThanOrEqual(report.baseline.coverage.share);
+  });
+
+  it('reports no change for a cut no route uses', async () => {
+    const { whatIf } = await import('../src/plan/what-if.js');
+    const report = whatIf({ markets: ['th-bangkok'], slo: { defaultMs: 100 } }, { cutCables: ['Tannat'] });
+    expect(report.changes).toEqual([]);
+  });
+});

@@ -4,3 +4,4 @@ export { gapAnalysis, nMinusOne, type GapAnalysis, type GreenfieldFix, type Miss
 export { sweep, type Sweep, type SweepPoint, type SweepRange } from './sweep.js';
 export { defaultScenario } from './default-scenario.js';
 export { bundledGreenfield, GREENFIELD_MIN_DISTANCE_KM, GREENFIELD_MIN_POPULATION } from './greenfield.js';
+export { whatIf, type MarketChange, type WhatIfReport } from './what-if.js';

@@ -104,10 +104,14 @@ function explain(result: PlacementResult, scenario: ResolvedScenario): string {
   return `${names.length} market(s) cannot be served within their SLO by ${need}: ${shown}. The plan serves the others.`;
 }
 
-/** Plans the scenario on the bundled world (or `options.world`), with optional what-if cuts. */
-export function plan(scenarioInput: Scenario | unknown = {}, options: PlanOptions = {}): Plan {
+/** What every market may see of every candidate under the what-if, and who needs a national station. */
+export interface Pricing {
+  readonly latency: number[][];
+  readonly nationalStation: boolean[];
+}
+
+export function priceScenario(scenario: ResolvedScenario, options: PlanOptions): Pricing {
   const world = options.world ?? bundledWorld;
-  const scenario = resolveScenario(scenarioInput, world, bundledGreenfield(world));
   const { markets, candidates } = scenario;
   const rtt = latencyMatrix(
     markets.map((m) => [...m.coordinates] as [number, number]),
@@ -122,35 +126,57 @@ export function plan(scenarioInput: Scenario | unknown = {}, options: PlanOption
   // An in-country market no in-country candidate serves within its SLO gets a national station
   // and leaves the regional placement.
   const nationalStation = markets.map((market, i) => market.inCountry && !latency[i].some((rttMs) => rttMs <= market.sloMs));
-  const served = nationalStation.map((local) => !local);
-  const result = solvePlacement(problemFor(scenario, latency, served, options.timeLimitMs));
-  const chosenIndices = scenario.objective === 'fewest-regions' ? closestCover(scenario, latency, served, result, options.timeLimitMs) : result.sites;
-  const outcomes = markets.map((market, i): MarketOutcome => {
+  return { latency, nationalStation };
+}
+
+/** Each market's serving site (nearest chosen), backup and SLO verdict. */
+export function outcomesFor(scenario: ResolvedScenario, pricing: Pricing, chosenIndices: readonly number[]): MarketOutcome[] {
+  const { latency, nationalStation } = pricing;
+  return scenario.markets.map((market, i): MarketOutcome => {
     const ranked = chosenIndices.map((j) => ({ j, rttMs: latency[i][j] })).sort((a, b) => a.rttMs - b.rttMs || a.j - b.j);
     const first = ranked[0];
     const second = ranked[1];
     const rttMs = first?.rttMs ?? Infinity;
     return {
       market,
-      servedBy: first && Number.isFinite(first.rttMs) ? candidates[first.j].id : null,
+      servedBy: first && Number.isFinite(first.rttMs) ? scenario.candidates[first.j].id : null,
       rttMs,
       sloMet: rttMs <= market.sloMs,
-      backup: second && Number.isFinite(second.rttMs) ? candidates[second.j].id : null,
+      backup: second && Number.isFinite(second.rttMs) ? scenario.candidates[second.j].id : null,
       backupRttMs: second?.rttMs ?? Infinity,
       sitesWithinSlo: ranked.filter((r) => r.rttMs <= market.sloMs).length,
       nationalStation: nationalStation[i],
     };
   });
-  const totalWeight = markets.reduce((sum, m) => sum + m.weight, 0);
+}
+
+export function coverageOf(outcomes: readonly MarketOutcome[]): Plan['coverage'] {
+  const totalWeight = outcomes.reduce((sum, o) => sum + o.market.weight, 0);
   const coveredWeight = outcomes.reduce((sum, o) => sum + (o.sloMet ? o.market.weight : 0), 0);
+  return { coveredWeight, totalWeight, share: totalWeight === 0 ? 0 : coveredWeight / totalWeight };
+}
+
+/** Plans the scenario on the bundled world (or `options.world`), with optional what-if cuts. */
+export function plan(scenarioInput: Scenario | unknown = {}, options: PlanOptions = {}): Plan {
+  const world = options.world ?? bundledWorld;
+  return planResolved(resolveScenario(scenarioInput, world, bundledGreenfield(world)), options);
+}
+
+export function planResolved(scenario: ResolvedScenario, options: PlanOptions): Plan {
+  const pricing = priceScenario(scenario, options);
+  const { latency, nationalStation } = pricing;
+  const served = nationalStation.map((local) => !local);
+  const result = solvePlacement(problemFor(scenario, latency, served, options.timeLimitMs));
+  const chosenIndices = scenario.objective === 'fewest-regions' ? closestCover(scenario, latency, served, result, options.timeLimitMs) : result.sites;
+  const outcomes = outcomesFor(scenario, pricing, chosenIndices);
   return {
     scenario,
     status: result.status,
-    chosen: chosenIndices.map((j) => candidates[j]),
+    chosen: chosenIndices.map((j) => scenario.candidates[j]),
     markets: outcomes,
-    coverage: { coveredWeight, totalWeight, share: totalWeight === 0 ? 0 : coveredWeight / totalWeight },
+    coverage: coverageOf(outcomes),
     objective: { value: result.objective, bound: result.lowerBound },
-    rttMs: { rows: rtt.rows, cols: rtt.cols, data: Float64Array.from(latency.flat()) },
+    rttMs: { rows: scenario.markets.length, cols: scenario.candidates.length, data: Float64Array.from(latency.flat()) },
     explanation: explain(result, scenario),
   };
 }

@@ -6,6 +6,8 @@ import { InvalidArgumentError } from '../../errors.js';
 import { defaultScenario } from '../../plan/default-scenario.js';
 import { gapAnalysis, nMinusOne } from '../../plan/gaps.js';
 import { plan } from '../../plan/plan.js';
+import { whatIf as whatIfReport } from '../../plan/what-if.js';
+import { whatIfTable } from '../../report/what-if-table.js';
 import type { Scenario } from '../../plan/scenario.js';
 import { planFeatureCollection } from '../../report/plan-geojson.js';
 import { planJson } from '../../report/plan-json.js';
@@ -68,7 +70,9 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
     scenario.objective = { ...objective, ...(flags.objective === undefined ? {} : { type: flags.objective }), ...(k === undefined ? {} : { k }) };
   }
   const whatIf = { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor };
-  const result = plan(scenario as Scenario, whatIf);
+  const stressed = [flags.fail, flags.cut, flags.cutCorridor].some((list) => list !== undefined && list.length > 0);
+  const report = stressed ? whatIfReport(scenario as Scenario, whatIf) : null;
+  const result = report?.replanned ?? plan(scenario as Scenario, whatIf);
   const gaps = gapAnalysis(result);
   const failures = nMinusOne(result);
   const html = () => {
@@ -79,15 +83,19 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
   switch (format) {
     case 'geojson':
       return { text: geojson(), files: [] };
-    case 'json':
-      return { text: `${JSON.stringify(planJson(result, gaps, failures), null, 2)}\n`, files: [] };
+    case 'json': {
+      const json = planJson(result, gaps, failures);
+      const changes = report === null ? {} : { whatIf: { baselineRegions: report.baseline.chosen.map((c) => c.id), reevaluatedCoverage: report.reevaluated.coverage, changes: report.changes } };
+      return { text: `${JSON.stringify({ ...json, ...changes }, null, 2)}\n`, files: [] };
+    }
     case 'html':
       return { text: html(), files: [] };
     default: {
       // The default run (no scenario file) also leaves a report and a map layer to open.
       const files = scenarioFile === undefined ? [{ path: 'out/plan.html', content: html() }, { path: 'out/plan.geojson', content: geojson() }] : [];
       const written = files.length === 0 ? '' : `\nWrote ${files.map((f) => f.path).join(' and ')}.`;
-      return { text: `${planTable(result, gaps, failures)}${written}\n`, files };
+      const changes = report === null ? '' : `\n\n${whatIfTable(report)}`;
+      return { text: `${planTable(result, gaps, failures)}${changes}${written}\n`, files };
     }
   }
 }
