@@ -7,6 +7,7 @@ import { kernel } from '../src/kernel/wasm.js';
 import { floydWarshallSuite } from './suites/floyd-warshall.js';
 import { latencyMatrixSuite } from './suites/latency-matrix.js';
 import { placementSuite } from './suites/placement.js';
+import { planProcessSuite } from './suites/plan-process.js';
 import { shortestPathSuite } from './suites/shortest-path.js';
 import { formatTable } from './table.js';
 import { writeResults } from './write-results.js';
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
     target(`placement ${row.objective} (${row.settings}): proven optimal, ms`, row.medianMs, '< 50 ms, optimal', row.status !== 'feasible' && row.medianMs < 50);
   }
 
+  log('\ngeoslo plan on the default scenario, as a whole process (writes the table, out/plan.html and out/plan.geojson)');
+  const planProcess = await planProcessSuite(quick);
+  log(formatTable(['process ms', 'bare node start ms', 'plan step ms', 'plan step / process'], [[
+    fixed(planProcess.processMs), fixed(planProcess.nodeStartMs), fixed(planProcess.planStepMs, 2), fixed(planProcess.planStepMs / planProcess.processMs, 3),
+  ]]));
+
   log('\nTargets');
   log(formatTable(['target', 'measured', 'goal', ''], targets.map((t) => [
     t.name, t.value >= 1e6 ? t.value.toExponential(2) : fixed(t.value, 2), t.goal, t.met ? 'met' : 'MISSED',
@@ -106,6 +113,7 @@ async function main(): Promise<void> {
     })),
     latencyMatrix: { ...latency, ratio: latency.pairByPairMs / latency.onePassMs },
     placement,
+    planProcess,
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,
   };
