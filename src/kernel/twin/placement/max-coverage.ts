@@ -63,32 +63,50 @@ export function greedyCoverage(instance: CoverageInstance, status: Uint8Array): 
   return Int32Array.from(sites).sort();
 }
 
-/** Best-improvement swaps of a non-fixed open site for a closed allowed one while coverage grows. */
-export function swapCoverage(instance: CoverageInstance, start: Int32Array): Int32Array {
-  const { demandCount: n, candidateCount: m, coverStart, coverDemands, weights, fixed, allowed } = instance;
-  const sites = Array.from(start);
-  const open = new Uint8Array(m);
-  for (const j of sites) open[j] = 1;
-  const count = new Int32Array(n);
-  // Sum of the open coverers' indices: when count is 1 it names the single coverer.
-  const covererSum = new Float64Array(n);
-  const apply = (j: number, sign: 1 | -1) => {
-    for (let t = coverStart[j]; t < coverStart[j + 1]; t++) {
-      count[coverDemands[t]] += sign;
-      covererSum[coverDemands[t]] += sign * j;
+/**
+ * Swap pricing, as the kernel's: each demand's count of open coverers and, where that count is
+ * one, the single coverer (the sum of the coverers' indices), so that one pass over a closed
+ * site's cover prices inserting it against removing every open site at once.
+ */
+class SwapPricing {
+  readonly sites: number[];
+  readonly open: Uint8Array;
+  private readonly count: Int32Array;
+  private readonly covererSum: Float64Array;
+  private readonly loss: Float64Array;
+  private readonly regained: Float64Array;
+
+  constructor(private readonly instance: CoverageInstance, start: Int32Array) {
+    const { demandCount: n, candidateCount: m } = instance;
+    this.sites = Array.from(start);
+    this.open = new Uint8Array(m);
+    this.count = new Int32Array(n);
+    this.covererSum = new Float64Array(n);
+    this.loss = new Float64Array(m);
+    this.regained = new Float64Array(m);
+    for (const j of this.sites) {
+      this.open[j] = 1;
+      this.apply(j, 1);
     }
-  };
-  for (const j of sites) apply(j, 1);
-  const loss = new Float64Array(m);
-  const regained = new Float64Array(m);
-  for (;;) {
+  }
+
+  coveredWeight(): number {
+    let covered = 0;
+    for (let i = 0; i < this.instance.demandCount; i++) if (this.count[i] > 0) covered += this.instance.weights[i];
+    return covered;
+  }
+
+  /** The best swap with profit above `threshold`, skipping insertions `skip` rules out. */
+  best(threshold: number, skip: (site: number) => boolean): { insert: number; remove: number; profit: number } {
+    const { demandCount: n, candidateCount: m, coverStart, coverDemands, weights, fixed, allowed } = this.instance;
+    const { count, covererSum, loss, regained, open, sites } = this;
     loss.fill(0);
     for (let i = 0; i < n; i++) if (count[i] === 1) loss[covererSum[i]] += weights[i];
-    let bestProfit = 1e-12;
-    let bestInsert = -1;
-    let bestRemove = -1;
+    let bestProfit = threshold;
+    let insert = -1;
+    let remove = -1;
     for (let f = 0; f < m; f++) {
-      if (open[f] || !allowed[f]) continue;
+      if (open[f] || !allowed[f] || skip(f)) continue;
       let gain = 0;
       for (let t = coverStart[f]; t < coverStart[f + 1]; t++) {
         const i = coverDemands[t];
@@ -100,21 +118,42 @@ export function swapCoverage(instance: CoverageInstance, start: Int32Array): Int
           const profit = gain - loss[r] + regained[r];
           if (profit > bestProfit) {
             bestProfit = profit;
-            bestInsert = f;
-            bestRemove = r;
+            insert = f;
+            remove = r;
           }
         }
         regained[r] = 0;
       }
     }
-    if (bestInsert === -1) break;
-    apply(bestRemove, -1);
-    apply(bestInsert, 1);
-    open[bestRemove] = 0;
-    open[bestInsert] = 1;
-    sites[sites.indexOf(bestRemove)] = bestInsert;
+    return { insert, remove, profit: bestProfit };
   }
-  return Int32Array.from(sites).sort();
+
+  swap(insert: number, remove: number): void {
+    this.apply(remove, -1);
+    this.apply(insert, 1);
+    this.open[remove] = 0;
+    this.open[insert] = 1;
+    this.sites[this.sites.indexOf(remove)] = insert;
+  }
+
+  private apply(j: number, sign: 1 | -1): void {
+    const { coverStart, coverDemands } = this.instance;
+    for (let t = coverStart[j]; t < coverStart[j + 1]; t++) {
+      this.count[coverDemands[t]] += sign;
+      this.covererSum[coverDemands[t]] += sign * j;
+    }
+  }
+}
+
+/** Best-improvement swaps of a non-fixed open site for a closed allowed one while coverage grows. */
+export function swapCoverage(instance: CoverageInstance, start: Int32Array): Int32Array {
+  const pricing = new SwapPricing(instance, start);
+  for (;;) {
+    const { insert, remove } = pricing.best(1e-12, () => false);
+    if (insert === -1) break;
+    pricing.swap(insert, remove);
+  }
+  return Int32Array.from(pricing.sites).sort();
 }
 
 /**
@@ -124,63 +163,20 @@ export function swapCoverage(instance: CoverageInstance, start: Int32Array): Int
  * sites seen; stops early once `target` weight is covered.
  */
 export function tabuCoverage(instance: CoverageInstance, start: Int32Array, steps: number, tenure: number, target: number): Int32Array {
-  const { demandCount: n, candidateCount: m, coverStart, coverDemands, weights, fixed, allowed } = instance;
-  const sites = Array.from(start);
-  const open = new Uint8Array(m);
-  for (const j of sites) open[j] = 1;
-  const count = new Int32Array(n);
-  const covererSum = new Float64Array(n);
-  const apply = (j: number, sign: 1 | -1) => {
-    for (let t = coverStart[j]; t < coverStart[j + 1]; t++) {
-      count[coverDemands[t]] += sign;
-      covererSum[coverDemands[t]] += sign * j;
-    }
-  };
-  for (const j of sites) apply(j, 1);
-  let covered = 0;
-  for (let i = 0; i < n; i++) if (count[i] > 0) covered += weights[i];
-  let best = Int32Array.from(sites).sort();
+  const pricing = new SwapPricing(instance, start);
+  const tabuUntil = new Int32Array(instance.candidateCount);
+  let covered = pricing.coveredWeight();
+  let best = Int32Array.from(pricing.sites).sort();
   let bestCovered = covered;
-  const tabuUntil = new Int32Array(m);
-  const loss = new Float64Array(m);
-  const regained = new Float64Array(m);
   for (let step = 1; step <= steps && bestCovered < target; step++) {
-    loss.fill(0);
-    for (let i = 0; i < n; i++) if (count[i] === 1) loss[covererSum[i]] += weights[i];
-    let bestProfit = -Infinity;
-    let bestInsert = -1;
-    let bestRemove = -1;
-    for (let f = 0; f < m; f++) {
-      if (open[f] || !allowed[f] || tabuUntil[f] >= step) continue;
-      let gain = 0;
-      for (let t = coverStart[f]; t < coverStart[f + 1]; t++) {
-        const i = coverDemands[t];
-        if (count[i] === 0) gain += weights[i];
-        else if (count[i] === 1) regained[covererSum[i]] += weights[i];
-      }
-      for (const r of sites) {
-        if (!fixed[r]) {
-          const profit = gain - loss[r] + regained[r];
-          if (profit > bestProfit) {
-            bestProfit = profit;
-            bestInsert = f;
-            bestRemove = r;
-          }
-        }
-        regained[r] = 0;
-      }
-    }
-    if (bestInsert === -1) break;
-    apply(bestRemove, -1);
-    apply(bestInsert, 1);
-    open[bestRemove] = 0;
-    open[bestInsert] = 1;
-    tabuUntil[bestRemove] = step + tenure;
-    sites[sites.indexOf(bestRemove)] = bestInsert;
-    covered += bestProfit;
+    const { insert, remove, profit } = pricing.best(-Infinity, (site) => tabuUntil[site] >= step);
+    if (insert === -1) break;
+    pricing.swap(insert, remove);
+    tabuUntil[remove] = step + tenure;
+    covered += profit;
     if (covered > bestCovered) {
       bestCovered = covered;
-      best = Int32Array.from(sites).sort();
+      best = Int32Array.from(pricing.sites).sort();
     }
   }
   return best;
