@@ -12,6 +12,7 @@ const scripts = readdirSync(folder).filter((name) => name.endsWith('.mjs'));
 describe('examples', () => {
   it('has the scripts a notebook user would copy', () => {
     expect(scripts).toEqual(expect.arrayContaining(['default-scenario.mjs', 'data-residency.mjs', 'cable-cut.mjs', 'sweep-to-svg.mjs', 'own-graph-shortest-paths.mjs']));
+    // The browser page (examples/browser) is built and opened in Chromium by report-browser.test.ts.
   });
 
   it.each(scripts)('%s runs to completion', (script) => {

@@ -55,3 +55,37 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
     expect(red).toBeGreaterThan(50);
   });
 });
+
+describe.skipIf(!available)('the browser example page', () => {
+  it('bundles geoslo with esbuild, plans in Chromium and draws the map', async () => {
+    const { createServer } = await import('node:http');
+    const folder = join(import.meta.dirname, '..', 'examples', 'browser');
+    execFileSync(process.execPath, [join(folder, 'build.mjs')], { stdio: 'ignore' });
+    // Module scripts do not load from file://: serve the folder on the loopback interface.
+    const server = createServer((request, response) => {
+      const name = (request.url ?? '/').split('?')[0] === '/' ? 'index.html' : (request.url ?? '').slice(1).split('?')[0];
+      if (!['index.html', 'bundle.js'].includes(name)) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/html' });
+      response.end(readFileSync(join(folder, name)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const profile = mkdtempSync(join(tmpdir(), 'geoslo-browser-'));
+      const dom = await new Promise<string>((resolve, reject) => {
+        // Asynchronous: the server must keep answering while Chromium runs.
+        import('node:child_process').then(({ execFile }) => execFile(
+          CHROMIUM, [...FLAGS, `--user-data-dir=${profile}`, '--virtual-time-budget=15000', '--dump-dom', `http://127.0.0.1:${port}/`],
+          { encoding: 'utf8', timeout: 60_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)),
+        ));
+      });
+      expect(dom).toMatch(/id="summary">\d+ regions \([a-z0-9, -]+\), [\d.]+% of demand within its SLO\./);
+      expect(dom).toContain('class="land"');
+    } finally {
+      server.close();
+    }
+  });
+});

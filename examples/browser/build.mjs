@@ -1,0 +1,18 @@
+// Bundles main.js (which imports 'geoslo') for the browser with esbuild, as a user's bundler would.
+// Run after `npm install`: node examples/browser/build.mjs, then open examples/browser/index.html.
+
+import { build } from 'esbuild';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+await build({
+  entryPoints: [join(here, 'main.js')],
+  outfile: join(here, 'bundle.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  logLevel: 'warning',
+});
+console.log(`wrote ${join(here, 'bundle.js')}`);
