@@ -125,3 +125,12 @@ describe('whatIf', () => {
     expect(report.changes).toEqual([]);
   });
 });
+
+describe('most covered, then the closest', () => {
+  it('regions beyond saturation lower the mean RTT instead of being the first in the list', async () => {
+    const { sweep } = await import('../src/plan/sweep.js');
+    const result = sweep(ASIA_TO_AMERICAS, { k: { from: 3, to: 6 } });
+    const saturated = result.points.filter((p) => p.coverage === result.points[result.points.length - 1].coverage);
+    for (let i = 1; i < saturated.length; i++) expect(saturated[i].meanRttMs).toBeLessThanOrEqual(saturated[i - 1].meanRttMs + 1e-9);
+  });
+});

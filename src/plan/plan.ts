@@ -75,9 +75,10 @@ function problemFor(scenario: ResolvedScenario, latency: number[][], servedDeman
 }
 
 /**
- * Many covers share the least count; prefer the one with the least demand-weighted RTT. A
- * p-median over the same count, where a site beyond a market's SLO costs more than any whole
- * cover, finds it (it keeps every market the cover reached within SLO, or the cover is kept).
+ * Coverage objectives have many optimal site sets (the least count that covers, the k that cover
+ * most); prefer the one with the least demand-weighted RTT. A p-median over the same number of
+ * sites, where a site beyond a market's SLO costs more than any whole plan, finds it; it is kept
+ * only if it covers as much demand weight as the coverage optimum.
  */
 function closestCover(scenario: ResolvedScenario, latency: number[][], served: boolean[], cover: PlacementResult, timeLimitMs: number | undefined): number[] {
   if (cover.sites.length === 0 || scenario.redundancy > 1) return cover.sites;
@@ -90,8 +91,8 @@ function closestCover(scenario: ResolvedScenario, latency: number[][], served: b
     latencyMs: penalised, weights: scenario.markets.map((m, i) => (served[i] ? 1 : 0) * m.weight), objective: 'p-median', k: cover.sites.length,
     fixed: base.fixed, forbidden: base.forbidden, ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
   });
-  const covered = (sites: readonly number[]) => penalised.filter((row, i) => served[i] && sites.some((j) => row[j] < beyond)).length;
-  return covered(closest.sites) >= covered(cover.sites) ? closest.sites : cover.sites;
+  const coveredWeight = (sites: readonly number[]) => penalised.reduce((sum, row, i) => sum + (served[i] && sites.some((j) => row[j] < beyond) ? scenario.markets[i].weight : 0), 0);
+  return coveredWeight(closest.sites) >= coveredWeight(cover.sites) ? closest.sites : cover.sites;
 }
 
 /** Says in the scenario's own terms why a plan is infeasible or unproven. */
@@ -167,7 +168,8 @@ export function planResolved(scenario: ResolvedScenario, options: PlanOptions): 
   const { latency, nationalStation } = pricing;
   const served = nationalStation.map((local) => !local);
   const result = solvePlacement(problemFor(scenario, latency, served, options.timeLimitMs));
-  const chosenIndices = scenario.objective === 'fewest-regions' ? closestCover(scenario, latency, served, result, options.timeLimitMs) : result.sites;
+  const coverage = scenario.objective === 'fewest-regions' || scenario.objective === 'most-covered';
+  const chosenIndices = coverage ? closestCover(scenario, latency, served, result, options.timeLimitMs) : result.sites;
   const outcomes = outcomesFor(scenario, pricing, chosenIndices);
   return {
     scenario,
