@@ -57,3 +57,59 @@ export function recordStep(progress: usize, bound: f64, minimise: bool): bool {
 @inline export function stepExhausted(progress: usize): bool {
   return real(progress, PROGRESS_STEP_SCALE) < 1e-5;
 }
+
+/** Whether site a ranks worse than b: further from the chosen end, ties to the higher index. */
+@inline function ranksWorse(value: usize, a: i32, b: i32, largest: bool): bool {
+  const va = real(value, a);
+  const vb = real(value, b);
+  return (largest ? va < vb : va > vb) || (va == vb && a > b);
+}
+
+/**
+ * Marks in `chosen` the `count` free sites (status 0) with the smallest value, or the largest when
+ * `largest`, ties to the lower index: a heap of the best so far keeps its worst at the root. The
+ * twins take the same set from a full sort.
+ */
+export function chooseExtreme(value: usize, status: usize, m: i32, count: i32, heap: usize, chosen: usize, largest: bool): void {
+  let size = 0;
+  for (let j = 0; j < m; j++) {
+    if (byte(status, j) != 0) continue;
+    if (size < count) {
+      let slot = size++;
+      while (slot > 0) {
+        const parent = (slot - 1) >> 1;
+        const above = int(heap, parent);
+        if (!ranksWorse(value, j, above, largest)) break;
+        setInt(heap, slot, above);
+        slot = parent;
+      }
+      setInt(heap, slot, j);
+    } else if (size > 0 && ranksWorse(value, int(heap, 0), j, largest)) {
+      let slot = 0;
+      for (;;) {
+        let child = 2 * slot + 1;
+        if (child >= size) break;
+        const right = child + 1;
+        if (right < size && ranksWorse(value, int(heap, right), int(heap, child), largest)) child = right;
+        const below = int(heap, child);
+        if (!ranksWorse(value, below, j, largest)) break;
+        setInt(heap, slot, below);
+        slot = child;
+      }
+      setInt(heap, slot, j);
+    }
+  }
+  for (let s = 0; s < size; s++) setByte(chosen, int(heap, s), 1);
+}
+
+/** coverCount[i] (f64) = how many chosen sites' cover lists hold demand i. */
+export function countCovers(coverStart: usize, coverDemands: usize, n: i32, m: i32, chosen: usize, coverCount: usize): void {
+  for (let i = 0; i < n; i++) setReal(coverCount, i, 0);
+  for (let j = 0; j < m; j++) {
+    if (byte(chosen, j) == 0) continue;
+    for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) {
+      const i = int(coverDemands, t);
+      setReal(coverCount, i, real(coverCount, i) + 1);
+    }
+  }
+}

@@ -5,7 +5,7 @@
 
 import { allocate, release } from "../allocator";
 import {
-  byte, CLOSED, int, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setInt, setReal, stepExhausted,
+  byte, CLOSED, countCovers, int, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setInt, setReal, stepExhausted,
 } from "./arrays";
 
 /**
@@ -98,18 +98,70 @@ export function coverGreedy(
   return result;
 }
 
+const IMPROVED: i32 = 1;
+const STOP: i32 = 2;
+
+/**
+ * Records one step's bound (the latest relaxation on a call's first step, the best on
+ * improvement) and says whether the ascent is over: the bound reached the target or the step
+ * shrank away. Returns IMPROVED and STOP flags.
+ */
+function recordCoverStep(
+  progress: usize, bound: f64, chosen: usize, chosenOut: usize, latestOut: usize, m: i32, iteration: i32, upperBound: f64, hasTarget: bool,
+): i32 {
+  let flags = 0;
+  if (iteration == 0) memory.copy(latestOut, chosen, <usize>m);
+  if (recordStep(progress, bound, false)) {
+    memory.copy(chosenOut, chosen, <usize>m);
+    flags |= IMPROVED;
+  }
+  const best = real(progress, PROGRESS_BEST);
+  if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || stepExhausted(progress)) {
+    setReal(progress, PROGRESS_STOPPED, 1);
+    flags |= STOP;
+  }
+  return flags;
+}
+
+/**
+ * Moves the multipliers along requirement - cover count (counts as f64); a multiplier at zero
+ * does not count a direction that would push it lower. Returns false, marking the ascent
+ * stopped, when every requirement is met exactly.
+ */
+function stepMultipliers(
+  requirement: usize, coverCount: usize, multipliers: usize, n: i32, progress: usize, bound: f64, upperBound: f64, hasTarget: bool,
+): bool {
+  let norm: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const gradient = <f64>int(requirement, i) - real(coverCount, i);
+    if (gradient < 0 && real(multipliers, i) == 0) continue;
+    norm += gradient * gradient;
+  }
+  if (norm == 0) {
+    setReal(progress, PROGRESS_STOPPED, 1);
+    return false;
+  }
+  const gap = hasTarget ? upperBound - bound : max(1.0, abs(bound)) * 0.1;
+  const step = (real(progress, PROGRESS_STEP_SCALE) * max(gap, 1e-9)) / norm;
+  for (let i = 0; i < n; i++) {
+    const next = real(multipliers, i) + step * (<f64>int(requirement, i) - real(coverCount, i));
+    setReal(multipliers, i, next > 0 ? next : 0);
+  }
+  return true;
+}
+
 /**
  * Up to `iterations` subgradient steps on the cover bound; `multipliers` (n f64) updated in place,
  * `progress` = [best, stepScale, sinceImprovement, stopped] carried across calls, the best
- * relaxation's sites written to chosenOut and the last step's to latestOut. upperBound may be +Infinity (no target). Returns 1 when
- * the best bound improved, 0 when not, -1 without memory.
+ * relaxation's sites written to chosenOut and the call's first step's to latestOut. upperBound may
+ * be +Infinity (no target). Returns 1 when the best bound improved, 0 when not, -1 without memory.
  */
 export function coverSubgradient(
   coverStart: usize, coverDemands: usize, n: i32, m: i32, requirement: usize, costs: usize, status: usize,
   multipliers: usize, progress: usize, upperBound: f64, iterations: i32, chosenOut: usize, latestOut: usize,
 ): i32 {
   const chosen = allocate(<usize>max(m, 1));
-  const coverCount = allocate(<usize>max(n, 1) << 2);
+  const coverCount = allocate(<usize>max(n, 1) << 3);
   if (chosen == 0 || coverCount == 0) {
     release(coverCount); release(chosen);
     return -1;
@@ -136,40 +188,11 @@ export function coverSubgradient(
         bound += reduced;
       }
     }
-    if (iteration == 0) memory.copy(latestOut, chosen, <usize>m);
-    if (recordStep(progress, bound, false)) {
-      memory.copy(chosenOut, chosen, <usize>m);
-      improved = 1;
-    }
-    const best = real(progress, PROGRESS_BEST);
-    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || stepExhausted(progress)) {
-      setReal(progress, PROGRESS_STOPPED, 1);
-      break;
-    }
-    for (let i = 0; i < n; i++) setInt(coverCount, i, 0);
-    for (let j = 0; j < m; j++) {
-      if (byte(chosen, j) == 0) continue;
-      for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) {
-        const i = int(coverDemands, t);
-        setInt(coverCount, i, int(coverCount, i) + 1);
-      }
-    }
-    let norm: f64 = 0;
-    for (let i = 0; i < n; i++) {
-      const gradient = <f64>(int(requirement, i) - int(coverCount, i));
-      if (gradient < 0 && real(multipliers, i) == 0) continue;
-      norm += gradient * gradient;
-    }
-    if (norm == 0) {
-      setReal(progress, PROGRESS_STOPPED, 1);
-      break;
-    }
-    const gap = hasTarget ? upperBound - bound : max(1.0, abs(bound)) * 0.1;
-    const step = (real(progress, PROGRESS_STEP_SCALE) * max(gap, 1e-9)) / norm;
-    for (let i = 0; i < n; i++) {
-      const next = real(multipliers, i) + step * <f64>(int(requirement, i) - int(coverCount, i));
-      setReal(multipliers, i, next > 0 ? next : 0);
-    }
+    const recorded = recordCoverStep(progress, bound, chosen, chosenOut, latestOut, m, iteration, upperBound, hasTarget);
+    if ((recorded & IMPROVED) != 0) improved = 1;
+    if ((recorded & STOP) != 0) break;
+    countCovers(coverStart, coverDemands, n, m, chosen, coverCount);
+    if (!stepMultipliers(requirement, coverCount, multipliers, n, progress, bound, upperBound, hasTarget)) break;
   }
   release(coverCount); release(chosen);
   return improved;
@@ -223,16 +246,9 @@ export function coverSubgradientDense(
         bound += reduced;
       }
     }
-    if (iteration == 0) memory.copy(latestOut, chosen, <usize>m);
-    if (recordStep(progress, bound, false)) {
-      memory.copy(chosenOut, chosen, <usize>m);
-      improved = 1;
-    }
-    const best = real(progress, PROGRESS_BEST);
-    if ((hasTarget && best >= upperBound - 1e-9 * max(1.0, abs(upperBound))) || stepExhausted(progress)) {
-      setReal(progress, PROGRESS_STOPPED, 1);
-      break;
-    }
+    const recorded = recordCoverStep(progress, bound, chosen, chosenOut, latestOut, m, iteration, upperBound, hasTarget);
+    if ((recorded & IMPROVED) != 0) improved = 1;
+    if ((recorded & STOP) != 0) break;
     // Cover counts as f64 lanes: each chosen site adds 1.0 where it covers a required demand.
     for (let i = 0; i < n; i++) setReal(coverCount, i, 0);
     for (let j = 0; j < m; j++) {
@@ -245,22 +261,7 @@ export function coverSubgradientDense(
       }
       if (pairs < n && load<f64>(column + (<usize>pairs << 3)) <= radius) setReal(coverCount, pairs, real(coverCount, pairs) + real(required, pairs));
     }
-    let norm: f64 = 0;
-    for (let i = 0; i < n; i++) {
-      const gradient = <f64>int(requirement, i) - real(coverCount, i);
-      if (gradient < 0 && real(multipliers, i) == 0) continue;
-      norm += gradient * gradient;
-    }
-    if (norm == 0) {
-      setReal(progress, PROGRESS_STOPPED, 1);
-      break;
-    }
-    const gap = hasTarget ? upperBound - bound : max(1.0, abs(bound)) * 0.1;
-    const step = (real(progress, PROGRESS_STEP_SCALE) * max(gap, 1e-9)) / norm;
-    for (let i = 0; i < n; i++) {
-      const next = real(multipliers, i) + step * (<f64>int(requirement, i) - real(coverCount, i));
-      setReal(multipliers, i, next > 0 ? next : 0);
-    }
+    if (!stepMultipliers(requirement, coverCount, multipliers, n, progress, bound, upperBound, hasTarget)) break;
   }
   release(masked); release(coverCount); release(chosen);
   return improved;

@@ -5,7 +5,8 @@
 
 import { allocate, release } from "../allocator";
 import {
-  byte, CLOSED, int, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setByte, setInt, setReal, stepExhausted,
+  byte, chooseExtreme, CLOSED, countCovers, int, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setByte, setInt,
+  setReal, stepExhausted,
 } from "./arrays";
 
 /** Forced-open sites, then the free site adding most weight, until k; writes them ascending. */
@@ -244,45 +245,6 @@ export function coverageTabu(
   return count;
 }
 
-@inline function ranksBelow(value: usize, a: i32, b: i32): bool {
-  const va = real(value, a);
-  const vb = real(value, b);
-  return va < vb || (va == vb && a > b);
-}
-
-/** Marks the `count` free sites with the largest value (ties to the lower index) via a min-heap. */
-function chooseLargest(value: usize, status: usize, m: i32, count: i32, heap: usize, chosen: usize): void {
-  let size = 0;
-  for (let j = 0; j < m; j++) {
-    if (byte(status, j) != 0) continue;
-    if (size < count) {
-      let slot = size++;
-      while (slot > 0) {
-        const parent = (slot - 1) >> 1;
-        const above = int(heap, parent);
-        if (!ranksBelow(value, j, above)) break;
-        setInt(heap, slot, above);
-        slot = parent;
-      }
-      setInt(heap, slot, j);
-    } else if (size > 0 && ranksBelow(value, int(heap, 0), j)) {
-      let slot = 0;
-      for (;;) {
-        let child = 2 * slot + 1;
-        if (child >= size) break;
-        const right = child + 1;
-        if (right < size && ranksBelow(value, int(heap, right), int(heap, child))) child = right;
-        const below = int(heap, child);
-        if (!ranksBelow(value, below, j)) break;
-        setInt(heap, slot, below);
-        slot = child;
-      }
-      setInt(heap, slot, j);
-    }
-  }
-  for (let s = 0; s < size; s++) setByte(chosen, int(heap, s), 1);
-}
-
 /**
  * Up to `iterations` subgradient steps descending the upper bound; `multipliers` in place,
  * `progress` = [best, stepScale, sinceImprovement, stopped] across calls, the best relaxation's
@@ -294,7 +256,7 @@ export function coverageSubgradient(
 ): i32 {
   const value = allocate(<usize>max(m, 1) << 3);
   const chosen = allocate(<usize>max(m, 1));
-  const coverCount = allocate(<usize>max(n, 1) << 2);
+  const coverCount = allocate(<usize>max(n, 1) << 3);
   const heap = allocate(<usize>max(m, 1) << 2);
   if (value == 0 || chosen == 0 || coverCount == 0 || heap == 0) {
     release(heap); release(coverCount); release(chosen); release(value);
@@ -324,7 +286,7 @@ export function coverageSubgradient(
       setReal(value, j, even + odd);
       if (s == OPEN) setByte(chosen, j, 1);
     }
-    chooseLargest(value, status, m, k - forcedOpen, heap, chosen);
+    chooseExtreme(value, status, m, k - forcedOpen, heap, chosen, true);
     for (let j = 0; j < m; j++) if (byte(chosen, j) != 0) bound += real(value, j);
     if (recordStep(progress, bound, true)) {
       memory.copy(chosenOut, chosen, <usize>m);
@@ -334,17 +296,10 @@ export function coverageSubgradient(
       setReal(progress, PROGRESS_STOPPED, 1);
       break;
     }
-    for (let i = 0; i < n; i++) setInt(coverCount, i, 0);
-    for (let j = 0; j < m; j++) {
-      if (byte(chosen, j) == 0) continue;
-      for (let t = int(coverStart, j); t < int(coverStart, j + 1); t++) {
-        const i = int(coverDemands, t);
-        setInt(coverCount, i, int(coverCount, i) + 1);
-      }
-    }
+    countCovers(coverStart, coverDemands, n, m, chosen, coverCount);
     let norm: f64 = 0;
     for (let i = 0; i < n; i++) {
-      const gradient = <f64>((real(weights, i) > real(multipliers, i) ? 1 : 0) - int(coverCount, i));
+      const gradient = (real(weights, i) > real(multipliers, i) ? 1.0 : 0.0) - real(coverCount, i);
       norm += gradient * gradient;
     }
     if (norm == 0) {
@@ -353,7 +308,7 @@ export function coverageSubgradient(
     }
     const step = (real(progress, PROGRESS_STEP_SCALE) * max(bound - lowerBound, 1e-9)) / norm;
     for (let i = 0; i < n; i++) {
-      const gradient = <f64>((real(weights, i) > real(multipliers, i) ? 1 : 0) - int(coverCount, i));
+      const gradient = (real(weights, i) > real(multipliers, i) ? 1.0 : 0.0) - real(coverCount, i);
       const next = real(multipliers, i) + step * gradient;
       setReal(multipliers, i, next > 0 ? next : 0);
     }

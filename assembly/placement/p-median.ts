@@ -5,7 +5,7 @@
 
 import { allocate, release } from "../allocator";
 import {
-  byte, CLOSED, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setReal, stepExhausted,
+  byte, chooseExtreme, CLOSED, OPEN, PROGRESS_BEST, PROGRESS_STEP_SCALE, PROGRESS_STOPPED, real, recordStep, setReal, stepExhausted,
 } from "./arrays";
 
 /** Sum over demands of weight x distance to the nearest of `count` sites. */
@@ -212,48 +212,6 @@ function refresh(
   setReal(secondMs, i, second == -1 ? unreachableMs * 2 : secondBest);
 }
 
-@inline function ranksAfter(rho: usize, a: i32, b: i32): bool {
-  const ra = real(rho, a);
-  const rb = real(rho, b);
-  return ra > rb || (ra == rb && a > b);
-}
-
-/**
- * Marks in `chosen` the `count` free sites with the smallest rho (ties to the lower index) using
- * a max-heap of the best so far; the same set the twin takes from a full sort.
- */
-function chooseSmallest(rho: usize, status: usize, m: i32, count: i32, heap: usize, chosen: usize): void {
-  let size = 0;
-  for (let j = 0; j < m; j++) {
-    if (byte(status, j) != 0) continue;
-    if (size < count) {
-      let slot = size++;
-      while (slot > 0) {
-        const parent = (slot - 1) >> 1;
-        const above = load<i32>(heap + (<usize>parent << 2));
-        if (!ranksAfter(rho, j, above)) break;
-        store<i32>(heap + (<usize>slot << 2), above);
-        slot = parent;
-      }
-      store<i32>(heap + (<usize>slot << 2), j);
-    } else if (size > 0 && ranksAfter(rho, load<i32>(heap), j)) {
-      let slot = 0;
-      for (;;) {
-        let child = 2 * slot + 1;
-        if (child >= size) break;
-        const right = child + 1;
-        if (right < size && ranksAfter(rho, load<i32>(heap + (<usize>right << 2)), load<i32>(heap + (<usize>child << 2)))) child = right;
-        const below = load<i32>(heap + (<usize>child << 2));
-        if (!ranksAfter(rho, below, j)) break;
-        store<i32>(heap + (<usize>slot << 2), below);
-        slot = child;
-      }
-      store<i32>(heap + (<usize>slot << 2), j);
-    }
-  }
-  for (let s = 0; s < size; s++) store<u8>(chosen + <usize>load<i32>(heap + (<usize>s << 2)), 1);
-}
-
 /**
  * Up to `iterations` subgradient steps on `lambda` (n f64, in place); `progress` holds
  * [best, stepScale, sinceImprovement, stopped] across calls. Writes the best relaxation's sites to
@@ -310,7 +268,7 @@ export function pMedianSubgradient(
     }
     memory.fill(chosen, 0, <usize>m);
     for (let j = 0; j < m; j++) if (byte(status, j) == OPEN) store<u8>(chosen + <usize>j, 1);
-    chooseSmallest(rho, status, m, toChoose, heap, chosen);
+    chooseExtreme(rho, status, m, toChoose, heap, chosen, false);
     let bound = lambdaSum;
     for (let j = 0; j < m; j++) if (byte(chosen, j) != 0) bound += real(rho, j);
     if (recordStep(progress, bound, false)) {
