@@ -21,8 +21,11 @@ describe('bundled regions', () => {
     expect(providerFootprint).toMatchObject({ operatingRegions: 29, availabilityZones: 87 });
   });
 
-  it('keeps unknown zone counts null rather than guessing, and records are frozen', () => {
-    expect(regions.every((r) => r.zones === null)).toBe(true);
+  it('gives the zone counts the provider documents and keeps the others null rather than guessing; records are frozen', () => {
+    const documented = regions.filter((r) => r.zones !== null);
+    expect(documented.map((r) => [r.id, r.zones])).toEqual([['cn-beijing', 12]]);
+    expect(documented.every((r) => /Regions and zones/.test(r.source))).toBe(true);
+    expect(documented.reduce((sum, r) => sum + (r.zones ?? 0), 0)).toBeLessThanOrEqual(providerFootprint.availabilityZones);
     expect(Object.isFrozen(regions)).toBe(true);
     expect(Object.isFrozen(regions[0])).toBe(true);
   });
@@ -81,13 +84,32 @@ describe('parsing world data names the JSON path of a bad field', () => {
     expect(() => parseMarkets([{ id: 'm', name: 'M', country: 'sg', coordinates: [0, 0], population: 1, populationSource: 'x' }], 'plan')).toThrow(InvalidArgumentError);
   });
 
+  const withCable = (cable: Record<string, unknown>) => ({
+    nodes: [
+      { id: 'a', name: 'A', kind: 'metro', country: 'SG', coordinates: [103.8, 1.3] },
+      { id: 'b', name: 'B', kind: 'landing', country: 'MY', coordinates: [101.4, 2.8] },
+    ],
+    cables: [{ id: 'c', name: 'C', readyForService: 2020, lengthKm: 10, segments: [{ from: 'a', to: 'b', corridors: ['malacca'] }], source: 's', ...cable }],
+    terrestrial: [],
+  });
+
   it('rejects a cable segment naming a node that does not exist', () => {
-    const json = {
-      nodes: [{ id: 'a', name: 'A', kind: 'metro', country: 'SG', coordinates: [103.8, 1.3] }],
-      cables: [{ id: 'c', name: 'C', readyForService: 2020, lengthKm: 10, corridors: [], segments: [['a', 'b']], source: 's' }],
-      terrestrial: [],
-    };
-    expect(() => parseBackbone(json, 'plan')).toThrow('geoslo/plan: backbone.cables[0].segments[0][1] is "b", which is not a node id in backbone.nodes.');
+    const json = withCable({ segments: [{ from: 'a', to: 'x', corridors: [] }] });
+    expect(() => parseBackbone(json, 'plan')).toThrow('geoslo/plan: backbone.cables[0].segments[0].to is "x", which is not a node id in backbone.nodes.');
+  });
+
+  it('reads each segment\'s corridors from the fixed list and derives the cable\'s from them', () => {
+    const parsed = parseBackbone(withCable({ segments: [{ from: 'a', to: 'b', corridors: ['malacca', 'indian-ocean'] }, { from: 'b', to: 'a', corridors: [] }] }), 'plan');
+    expect(parsed.cables[0].corridors).toEqual(['malacca', 'indian-ocean']);
+    expect(parsed.links.map((link) => link.corridors)).toEqual([['malacca', 'indian-ocean'], []]);
+    expect(() => parseBackbone(withCable({ segments: [{ from: 'a', to: 'b', corridors: ['red sea'] }] }), 'plan'))
+      .toThrow(/backbone\.cables\[0\]\.segments\[0\]\.corridors\[0\] must be one of .*"red-sea".*; got "red sea"/);
+    expect(() => parseBackbone(withCable({ segments: [{ from: 'a', to: 'b', corridors: ['gulf', 'gulf'] }] }), 'plan'))
+      .toThrow('backbone.cables[0].segments[0].corridors[1] repeats "gulf"');
+    expect(() => parseBackbone(withCable({ segments: [{ from: 'a', to: 'b' }] }), 'plan')).toThrow('backbone.cables[0].segments[0].corridors must be an array.');
+    expect(() => parseBackbone(withCable({ segments: [['a', 'b']] }), 'plan')).toThrow(/backbone\.cables\[0\]\.segments\[0\] must be an object \{ "from", "to", "corridors" \}/);
+    expect(() => parseBackbone(withCable({ corridors: ['malacca'] }), 'plan')).toThrow('backbone.cables[0].corridors is derived from the segments');
+    expect(() => parseBackbone(withCable({ retired: 2019 }), 'plan')).toThrow('backbone.cables[0].retired is 2019, before the system\'s readyForService year 2020.');
   });
 });
 

@@ -211,7 +211,7 @@ export class LatencyModel {
 
   private isCut(attributes: Attributes, whatIf: ResolvedWhatIf): boolean {
     const edge = attributes as RoutingEdge;
-    return (edge.cable !== null && whatIf.cutCables.has(edge.cable)) || whatIf.removedNodes.has(edge.from) || whatIf.removedNodes.has(edge.to);
+    return (edge.kind !== 'transition' && whatIf.cutLinks.has(edge.id)) || whatIf.removedNodes.has(edge.from) || whatIf.removedNodes.has(edge.to);
   }
 
   private packedCut(whatIf: ResolvedWhatIf, functionName: string): PackedCut {

@@ -1,15 +1,19 @@
 // What-if options: cut named cables or whole corridors, remove backbone nodes, fail regions. They
-// are checked against the world (an unknown name suggests the closest) and reduced to a canonical
-// key, so a model packs each distinct cut of the backbone once.
+// are checked against the world (an unknown name suggests the closest) and reduced to the set of
+// cut links and a canonical key, so a model packs each distinct cut of the backbone once. A cable
+// cut removes every segment of the system; a corridor cut removes the segments that pass through
+// that corridor, whatever system they belong to, and leaves the systems' other segments in place.
 
 import { InvalidArgumentError } from '../errors.js';
+import { CORRIDORS } from '../world/corridors.js';
+import type { Backbone } from '../world/records.js';
 import type { World } from '../world/world.js';
 import { didYouMean } from '../world/suggest.js';
 
 export interface WhatIf {
-  /** Cable ids or names to cut, e.g. "sea-me-we-6" or "SEA-ME-WE 6". */
+  /** Cable ids or names to cut whole, e.g. "sea-me-we-5" or "SEA-ME-WE 5". */
   readonly cutCables?: readonly string[];
-  /** Corridors to cut whole, e.g. "red-sea", "trans-pacific". */
+  /** Corridors to cut, e.g. "red-sea", "trans-pacific": every cable segment passing through them. */
   readonly cutCorridors?: readonly string[];
   /** Backbone node ids to remove (a landing station or metro out of service). */
   readonly removeNodes?: readonly string[];
@@ -18,11 +22,43 @@ export interface WhatIf {
 }
 
 export interface ResolvedWhatIf {
+  /** Cables cut whole, by id. */
   readonly cutCables: ReadonlySet<string>;
+  /** Every backbone link cut: all segments of the cut cables and the segments in the cut corridors. */
+  readonly cutLinks: ReadonlySet<string>;
   readonly removedNodes: ReadonlySet<string>;
   readonly removedRegions: ReadonlySet<string>;
   /** Identifies the cut backbone (regions excluded: they do not change the graph). */
   readonly backboneKey: string;
+}
+
+interface LinkIndex {
+  /** Link ids of each cable's segments. */
+  readonly byCable: ReadonlyMap<string, readonly string[]>;
+  /** Link ids of the segments passing through each corridor. */
+  readonly byCorridor: ReadonlyMap<string, readonly string[]>;
+}
+
+const linkIndexes = new WeakMap<Backbone, LinkIndex>();
+
+function linkIndexOf(backbone: Backbone): LinkIndex {
+  let index = linkIndexes.get(backbone);
+  if (!index) {
+    const byCable = new Map<string, string[]>();
+    const byCorridor = new Map<string, string[]>();
+    const add = (map: Map<string, string[]>, key: string, id: string) => {
+      const ids = map.get(key);
+      if (ids) ids.push(id);
+      else map.set(key, [id]);
+    };
+    for (const link of backbone.links) {
+      if (link.cable !== null) add(byCable, link.cable, link.id);
+      for (const corridor of link.corridors) add(byCorridor, corridor, link.id);
+    }
+    index = { byCable, byCorridor };
+    linkIndexes.set(backbone, index);
+  }
+  return index;
 }
 
 function listOf(value: unknown, functionName: string, field: string): string[] {
@@ -33,22 +69,41 @@ function listOf(value: unknown, functionName: string, field: string): string[] {
   return value as string[];
 }
 
+/**
+ * The same cut always gives the same key, however it was asked for: a cable whose every segment is
+ * cut is named by its id, any other cut link by its own id, each list sorted.
+ */
+function canonicalKey(cutLinks: ReadonlySet<string>, removedNodes: ReadonlySet<string>, index: LinkIndex): string {
+  const parts: string[] = [];
+  const covered = new Set<string>();
+  for (const [cable, linkIds] of index.byCable) {
+    if (linkIds.every((id) => cutLinks.has(id))) {
+      parts.push(cable);
+      linkIds.forEach((id) => covered.add(id));
+    }
+  }
+  for (const id of cutLinks) if (!covered.has(id)) parts.push(id);
+  return JSON.stringify([parts.sort(), [...removedNodes].sort()]);
+}
+
 export function resolveWhatIf(world: World, options: WhatIf, functionName: string, field = 'options'): ResolvedWhatIf {
   const { cables, nodes } = world.backbone;
+  const index = linkIndexOf(world.backbone);
   const cutCables = new Set<string>();
+  const cutLinks = new Set<string>();
   listOf(options.cutCables, functionName, `${field}.cutCables`).forEach((name, i) => {
     const cable = cables.find((c) => c.id === name || c.name.toLowerCase() === name.toLowerCase());
     if (!cable) {
       throw new InvalidArgumentError(functionName, `${field}.cutCables[${i}]`, `is "${name}", which is not a cable of the backbone.${didYouMean(name, cables.map((c) => c.id))}`);
     }
     cutCables.add(cable.id);
+    for (const id of index.byCable.get(cable.id) ?? []) cutLinks.add(id);
   });
-  const corridors = new Set(cables.flatMap((c) => c.corridors));
   listOf(options.cutCorridors, functionName, `${field}.cutCorridors`).forEach((corridor, i) => {
-    if (!corridors.has(corridor)) {
-      throw new InvalidArgumentError(functionName, `${field}.cutCorridors[${i}]`, `is "${corridor}", which is not a corridor; use one of ${[...corridors].sort().join(', ')}.`);
+    if (!(CORRIDORS as readonly string[]).includes(corridor)) {
+      throw new InvalidArgumentError(functionName, `${field}.cutCorridors[${i}]`, `is "${corridor}", which is not a corridor; use one of ${[...CORRIDORS].sort().join(', ')}.`);
     }
-    for (const cable of cables) if (cable.corridors.includes(corridor)) cutCables.add(cable.id);
+    for (const id of index.byCorridor.get(corridor) ?? []) cutLinks.add(id);
   });
   const nodeIds = new Set(nodes.map((n) => n.id));
   const removedNodes = new Set<string>();
@@ -66,6 +121,6 @@ export function resolveWhatIf(world: World, options: WhatIf, functionName: strin
     }
     removedRegions.add(id);
   });
-  const backboneKey = JSON.stringify([[...cutCables].sort(), [...removedNodes].sort()]);
-  return { cutCables, removedNodes, removedRegions, backboneKey };
+  const backboneKey = canonicalKey(cutLinks, removedNodes, index);
+  return { cutCables, cutLinks, removedNodes, removedRegions, backboneKey };
 }

@@ -2,12 +2,14 @@
 // cable segments and terrestrial routes. A cable's published length is spread over its segments
 // in proportion to their great-circle lengths; a cable with no published length gets the median
 // slack of those with one. A terrestrial route is great circle times its stated route factor.
+// The file holds systems of every year; the bundled backbone is the one in service in 2025.
 
 import Graph from 'graphology';
 import backboneJson from '../../data/backbone.json';
 import { greatCircleKm } from '../geo/great-circle.js';
+import { CORRIDORS } from './corridors.js';
 import { FieldReader } from './parse.js';
-import type { Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, TerrestrialRoute } from './records.js';
+import type { Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, CableSegment, TerrestrialRoute } from './records.js';
 
 const NODE_KINDS: readonly BackboneNodeKind[] = ['metro', 'landing'];
 
@@ -38,18 +40,21 @@ export function parseBackbone(json: unknown, functionName: string, path = 'backb
   const cables = read.array(root.cables, `${path}.cables`).map((entry, i): Cable => {
     const at = `${path}.cables[${i}]`;
     const record = read.object(entry, at);
-    const segments = read.array(record.segments, `${at}.segments`).map((segment, s) => {
-      const pair = read.array(segment, `${at}.segments[${s}]`);
-      if (pair.length !== 2) read.fail(`${at}.segments[${s}]`, 'must be a pair of node ids.');
-      return Object.freeze([nodeRef(pair[0], `${at}.segments[${s}][0]`), nodeRef(pair[1], `${at}.segments[${s}][1]`)] as const);
-    });
+    if (record.corridors !== undefined) read.fail(`${at}.corridors`, 'is derived from the segments; give each segment its own "corridors" instead.');
+    const segments = read.array(record.segments, `${at}.segments`).map((segment, s) => parseSegment(read, segment, `${at}.segments[${s}]`, nodeRef));
     if (segments.length === 0) read.fail(`${at}.segments`, 'must hold at least one segment.');
+    const readyForService = read.nullableNumber(record.readyForService, `${at}.readyForService`, { integer: true });
+    const retired = read.nullableNumber(record.retired, `${at}.retired`, { integer: true });
+    if (retired !== null && readyForService !== null && retired < readyForService) {
+      read.fail(`${at}.retired`, `is ${retired}, before the system's readyForService year ${readyForService}.`);
+    }
     return Object.freeze({
       id: read.string(record.id, `${at}.id`),
       name: read.string(record.name, `${at}.name`),
-      readyForService: read.nullableNumber(record.readyForService, `${at}.readyForService`, { integer: true }),
+      readyForService,
+      retired,
       lengthKm: read.nullableNumber(record.lengthKm, `${at}.lengthKm`, { min: 1 }),
-      corridors: Object.freeze(read.array(record.corridors ?? [], `${at}.corridors`).map((c, k) => read.string(c, `${at}.corridors[${k}]`))),
+      corridors: Object.freeze([...new Set(segments.flatMap((segment) => segment.corridors))]),
       segments: Object.freeze(segments),
       source: read.string(record.source, `${at}.source`),
     });
@@ -71,8 +76,41 @@ export function parseBackbone(json: unknown, functionName: string, path = 'backb
   });
   read.uniqueIds(terrestrial, `${path}.terrestrial`);
 
+  return assembleBackbone(Object.freeze(nodes), Object.freeze(cables), Object.freeze(terrestrial));
+}
+
+function assembleBackbone(nodes: readonly BackboneNode[], cables: readonly Cable[], terrestrial: readonly TerrestrialRoute[]): Backbone {
+  const nodeById = new Map(nodes.map((node) => [node.id, node]));
   const links = Object.freeze([...cableLinks(cables, nodeById), ...terrestrialLinks(terrestrial, nodeById)]);
-  return Object.freeze({ nodes: Object.freeze(nodes), cables: Object.freeze(cables), terrestrial: Object.freeze(terrestrial), links });
+  return Object.freeze({ nodes, cables, terrestrial, links });
+}
+
+/**
+ * Whether a cable is in service at some time in `year`: ready for service by then (or of unknown
+ * year: such systems are kept) and not retired before it.
+ */
+function inServiceIn(cable: Cable, year: number): boolean {
+  return (cable.readyForService === null || cable.readyForService <= year) && (cable.retired === null || cable.retired >= year);
+}
+
+/** The backbone with only the cables in service in `year`; link lengths are recomputed for that set. */
+export function backboneInService(world: Backbone, year: number): Backbone {
+  const cables = world.cables.filter((cable) => inServiceIn(cable, year));
+  return cables.length === world.cables.length ? world : assembleBackbone(world.nodes, Object.freeze(cables), world.terrestrial);
+}
+
+function parseSegment(read: FieldReader, value: unknown, at: string, nodeRef: (value: unknown, at: string) => string): CableSegment {
+  if (Array.isArray(value)) read.fail(at, 'must be an object { "from", "to", "corridors" }; a [from, to] pair does not say which corridors the segment passes through.');
+  const record = read.object(value, at);
+  const corridors = read.array(record.corridors, `${at}.corridors`).map((corridor, k) => read.oneOf(corridor, `${at}.corridors[${k}]`, CORRIDORS));
+  corridors.forEach((corridor, k) => {
+    if (corridors.indexOf(corridor) !== k) read.fail(`${at}.corridors[${k}]`, `repeats "${corridor}"; name each corridor once.`);
+  });
+  return Object.freeze({
+    from: nodeRef(record.from, `${at}.from`),
+    to: nodeRef(record.to, `${at}.to`),
+    corridors: Object.freeze(corridors),
+  });
 }
 
 function segmentKm(nodeById: ReadonlyMap<string, BackboneNode>, from: string, to: string): number {
@@ -80,14 +118,14 @@ function segmentKm(nodeById: ReadonlyMap<string, BackboneNode>, from: string, to
 }
 
 function cableLinks(cables: readonly Cable[], nodeById: ReadonlyMap<string, BackboneNode>): BackboneLink[] {
-  const greatCircleTotal = (cable: Cable) => cable.segments.reduce((sum, [from, to]) => sum + segmentKm(nodeById, from, to), 0);
+  const greatCircleTotal = (cable: Cable) => cable.segments.reduce((sum, { from, to }) => sum + segmentKm(nodeById, from, to), 0);
   // Slack = published length / great-circle length of the traced route, never below 1.
   const slackOf = (cable: Cable) => Math.max(1, (cable.lengthKm as number) / Math.max(greatCircleTotal(cable), 1));
   const knownSlacks = cables.filter((cable) => cable.lengthKm !== null).map(slackOf).sort((a, b) => a - b);
   const medianSlack = knownSlacks.length === 0 ? 1 : knownSlacks[Math.floor(knownSlacks.length / 2)];
   return cables.flatMap((cable) => {
     const slack = cable.lengthKm === null ? medianSlack : slackOf(cable);
-    return cable.segments.map(([from, to], s): BackboneLink => Object.freeze({
+    return cable.segments.map(({ from, to, corridors }, s): BackboneLink => Object.freeze({
       id: `${cable.id}#${s}`,
       kind: 'submarine',
       from,
@@ -96,7 +134,7 @@ function cableLinks(cables: readonly Cable[], nodeById: ReadonlyMap<string, Back
       lengthKm: Math.max(segmentKm(nodeById, from, to), 1) * slack,
       cable: cable.id,
       name: cable.name,
-      corridors: cable.corridors,
+      corridors,
     }));
   });
 }
@@ -114,8 +152,14 @@ function terrestrialLinks(routes: readonly TerrestrialRoute[], nodeById: Readonl
   }));
 }
 
-/** The bundled backbone. */
-export const backbone: Backbone = parseBackbone(backboneJson, 'backbone');
+/** The year the bundled world describes: systems in service in it. */
+export const BUNDLED_YEAR = 2025;
+
+/** Every system in data/backbone.json, whatever its year. */
+export const backboneOfAllYears: Backbone = parseBackbone(backboneJson, 'backbone');
+
+/** The bundled backbone: the systems in service in 2025 (BUNDLED_YEAR). */
+export const backbone: Backbone = backboneInService(backboneOfAllYears, BUNDLED_YEAR);
 
 /**
  * The backbone as a graphology multigraph: node attributes `kind`, `name`, `country`,

@@ -1,6 +1,7 @@
 export { regions, providerFootprint, isOperating, parseRegions, REGION_STATUSES } from './regions.js';
 export { markets, populationSources, parseMarkets } from './markets.js';
-export { backbone, backboneGraph, parseBackbone } from './backbone.js';
-export { bundledWorld, type World } from './world.js';
+export { backbone, backboneGraph, parseBackbone, BUNDLED_YEAR } from './backbone.js';
+export { CORRIDORS, type Corridor } from './corridors.js';
+export { bundledWorld, worldAsOf, WORLD_YEARS, type World } from './world.js';
 export { backboneFeatureCollection, marketsFeatureCollection, regionsFeatureCollection, type Feature, type FeatureCollection, type LinkProperties } from './geojson.js';
-export type { Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, LinkKind, Market, Region, RegionStatus, TerrestrialRoute } from './records.js';
+export type { Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, CableSegment, LinkKind, Market, Region, RegionStatus, TerrestrialRoute } from './records.js';

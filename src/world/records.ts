@@ -42,15 +42,27 @@ export interface BackboneNode {
   readonly coordinates: LonLat;
 }
 
+/** One stretch of a cable between two of its landings (or an overland stretch the system owns). */
+export interface CableSegment {
+  readonly from: string;
+  readonly to: string;
+  /** The corridors this stretch passes through (names from CORRIDORS); empty for an overland stretch outside them. */
+  readonly corridors: readonly string[];
+}
+
 export interface Cable {
   readonly id: string;
   readonly name: string;
+  /** Year the system entered (or is to enter) service, or null where no source gives one. */
   readonly readyForService: number | null;
+  /** Year the system was taken out of service, or null while it is in service. */
+  readonly retired: number | null;
   /** Published total system length, or null where none is published. */
   readonly lengthKm: number | null;
+  /** Every corridor any of its segments passes through, in order of first appearance. */
   readonly corridors: readonly string[];
-  /** Consecutive landings along the route, trunk and branches, as node-id pairs. */
-  readonly segments: readonly (readonly [string, string])[];
+  /** Consecutive landings along the route, trunk and branches. */
+  readonly segments: readonly CableSegment[];
   readonly source: string;
 }
 
@@ -77,6 +89,7 @@ export interface BackboneLink {
   /** The cable id for a submarine link, null for a terrestrial one. */
   readonly cable: string | null;
   readonly name: string;
+  /** The corridors of this cable segment (not of the whole cable); empty for a terrestrial route. */
   readonly corridors: readonly string[];
 }
 

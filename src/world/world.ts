@@ -1,7 +1,9 @@
 // The world a latency model and a planner run on: regions, markets and backbone together. The
-// bundled one is the default; callers may supply their own (validated by the parse functions).
+// bundled one (the cable systems in service in 2025) is the default; worldAsOf gives the same world
+// for another year, and callers may supply their own (validated by the parse functions).
 
-import { backbone } from './backbone.js';
+import { InvalidArgumentError } from '../errors.js';
+import { backbone, backboneInService, backboneOfAllYears, BUNDLED_YEAR } from './backbone.js';
 import { markets } from './markets.js';
 import type { Backbone, Market, Region } from './records.js';
 import { regions } from './regions.js';
@@ -12,4 +14,34 @@ export interface World {
   readonly backbone: Backbone;
 }
 
+/** The bundled world: regions, markets and the cable systems in service in 2025. */
 export const bundledWorld: World = Object.freeze({ regions, markets, backbone });
+
+/** Years worldAsOf accepts: from the first transoceanic fibre-optic cable (TAT-8, 1988) to 2100. */
+export const WORLD_YEARS = Object.freeze({ min: 1988, max: 2100 });
+
+// One world per year, so that a model built on it (and its packed graphs) is reused.
+const worldsByYear = new Map<number, World>([[BUNDLED_YEAR, bundledWorld]]);
+
+/**
+ * The bundled world with the cable systems in service in `year`: those ready for service in or
+ * before that year and not retired before it. Systems whose ready-for-service year is unknown are
+ * kept in every year, as they are in the bundled world. Regions, markets, nodes and terrestrial
+ * routes are the bundled ones whatever the year. `worldAsOf(2025)` is `bundledWorld` itself.
+ *
+ * @param year - a calendar year, an integer from 1988 to 2100
+ * @returns a frozen World to pass as `options.world` (estimateRtt, latencyMatrix, plan, ...)
+ * @example
+ * const rtt2026 = estimateRtt('ap-southeast-1', 'eu-central-1', { world: worldAsOf(2026) });
+ */
+export function worldAsOf(year: number): World {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < WORLD_YEARS.min || year > WORLD_YEARS.max) {
+    throw new InvalidArgumentError('worldAsOf', 'year', `must be an integer year from ${WORLD_YEARS.min} to ${WORLD_YEARS.max}; got ${JSON.stringify(year)}.`);
+  }
+  let world = worldsByYear.get(year);
+  if (!world) {
+    world = Object.freeze({ regions, markets, backbone: backboneInService(backboneOfAllYears, year) });
+    worldsByYear.set(year, world);
+  }
+  return world;
+}
