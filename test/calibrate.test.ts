@@ -27,4 +27,29 @@ describe('calibrate(measurements)', () => {
       /measurements\[1\]\.from\[1\] \(latitude\) is 103\.8/,
     );
   });
+
+  it('reports a measurement faster than light in fibre by its row and leaves it out of the fit', () => {
+    const measurements: RttMeasurement[] = [
+      { from: 'id-jakarta', to: 'ap-southeast-1', rttMs: estimateRtt('id-jakarta', 'ap-southeast-1') },
+      { from: 'br-sao-paulo', to: 'ap-southeast-1', rttMs: 50, label: 'impossible' },
+      { from: 'mx-mexico-city', to: 'us-east-1', rttMs: estimateRtt('mx-mexico-city', 'us-east-1') },
+    ];
+    const { rejected, residuals } = calibrate(measurements, { maxEvaluations: 30 });
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]).toMatchObject({ index: 1, label: 'impossible', rttMs: 50 });
+    expect(rejected[0].fibreLowerBoundMs).toBeGreaterThan(150);
+    expect(residuals.count).toBe(2);
+  });
+
+  it('fits either network and checks its options', () => {
+    const measurements: RttMeasurement[] = ['th-bangkok', 'vn-ho-chi-minh-city', 'eg-cairo'].map((from) => ({
+      from, to: 'ap-southeast-1', rttMs: estimateRtt(from, 'ap-southeast-1', { network: 'internet' }),
+    }));
+    const result = calibrate(measurements, { network: 'internet', maxEvaluations: 40 });
+    expect(result.network).toBe('internet');
+    expect(result.parameters).toHaveProperty('regionalTransitMs');
+    expect(() => calibrate(measurements, { network: 'cable' as never })).toThrow(/calibrate: options\.network must be one of "backbone", "internet"/);
+    expect(() => calibrate(measurements, { initial: { hopMs: -1 } })).toThrow(/calibrate: options\.initial\.hopMs must be a finite number >= 0/);
+    expect(() => calibrate(measurements, { maxEvaluations: 0 })).toThrow(/options\.maxEvaluations must be a positive integer/);
+  });
 });

@@ -24,9 +24,31 @@ describe('geoslo rtt --pairs FILE.csv', () => {
     const run = geoslo('rtt', '--pairs', file);
     expect(run.status, run.stderr).toBe(0);
     const table = parseCsv(run.stdout);
-    expect(table.header).toEqual(['name', 'from_lon', 'from_lat', 'to_lon', 'to_lat', 'rtt_ms']);
+    expect(table.header).toEqual(['name', 'from_lon', 'from_lat', 'to_lon', 'to_lat', 'rtt_ms', 'network', 'quantile']);
     expect(table.rows.map((r) => r.cells[0])).toEqual(['Jakarta, ID', 'Sao Paulo']);
     expect(Number(table.rows[0].cells[5])).toBeCloseTo(estimateRtt([106.8456, -6.2088], [103.8198, 1.3521]), 1);
+    expect(table.rows[0].cells.slice(6)).toEqual(['backbone', '0.5']);
+  });
+
+  it('models the public internet at a quantile with --network and --quantile, and says so in each row', () => {
+    const file = pairsFile('internet.csv', 'from_lon,from_lat,to_lon,to_lat\n106.8456,-6.2088,103.8198,1.3521\n');
+    const run = geoslo('rtt', '--pairs', file, '--network', 'internet', '--quantile', '0.9');
+    expect(run.status, run.stderr).toBe(0);
+    const row = parseCsv(run.stdout).rows[0].cells;
+    expect(Number(row[4])).toBeCloseTo(estimateRtt([106.8456, -6.2088], [103.8198, 1.3521], { network: 'internet', quantile: 0.9 }), 1);
+    expect(row.slice(5)).toEqual(['internet', '0.9']);
+  });
+
+  it('names a bad --network or --quantile flag and the values allowed', () => {
+    const file = pairsFile('flags.csv', 'from_lon,from_lat,to_lon,to_lat\n106.8456,-6.2088,103.8198,1.3521\n');
+    const network = geoslo('rtt', '--pairs', file, '--network', 'wifi');
+    expect(network.status).toBe(1);
+    expect(network.stderr).toMatch(/geoslo\/rtt: --network must be one of "backbone", "internet"; got "wifi"/);
+    for (const quantile of ['1', '0', 'abc', '']) {
+      const run = geoslo('rtt', '--pairs', file, '--quantile', quantile);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/geoslo\/rtt: --quantile must be a number strictly between 0 and 1/);
+    }
   });
 
   it('fails on a swapped coordinate with the line and columns, and writes nothing', () => {
@@ -102,6 +124,23 @@ describe('geoslo plan', () => {
     expect(run.stderr).toMatch(/scenario\.objective\.type must be one of "fewest-regions", "least-mean-latency", "least-worst-latency", "most-covered"; got "cheapest"/);
     writeFileSync(file, '{ not json');
     expect(geoslo('plan', file).stderr).toMatch(/is not valid JSON/);
+  });
+
+  it('takes --network and --confidence, and the output says what its RTTs are', () => {
+    const run = geoslo('plan', '--network', 'backbone', '--confidence', '0.9', '--format', 'json');
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as { latency: { network: string; confidence: number; description: string }; markets: { medianRttMs: number; rttMs: number }[] };
+    expect(result.latency).toMatchObject({ network: 'backbone', confidence: 0.9 });
+    expect(result.latency.description).toMatch(/90th percentile/);
+    expect(result.markets.some((m) => m.rttMs > m.medianRttMs)).toBe(true);
+    const table = geoslo('plan', '--confidence', '0.9');
+    expect(table.stdout).toMatch(/RTT: Market-to-site RTT over the public internet/);
+    expect(table.stdout).toMatch(/p50 ms +p90 ms/);
+  });
+
+  it('names a bad --network or --confidence flag', () => {
+    expect(geoslo('plan', '--network', 'lan').stderr).toMatch(/geoslo\/plan: --network must be one of "backbone", "internet"; got "lan"/);
+    expect(geoslo('plan', '--confidence', '90').stderr).toMatch(/geoslo\/plan: --confidence must be a number strictly between 0 and 1, such as 0\.9; got "90"/);
   });
 });
 

@@ -41,7 +41,7 @@ describe('estimateRtt(from, to) models the median round trip in ms', () => {
   });
 
   it('gives plausible figures: a region to itself costs the base overhead, Singapore-Frankfurt runs well over the bound', () => {
-    expect(estimateRtt('ap-southeast-1', 'ap-southeast-1')).toBeCloseTo(defaultLatencyParameters.baseMs, 6);
+    expect(estimateRtt('ap-southeast-1', 'ap-southeast-1')).toBeCloseTo(defaultLatencyParameters.backbone.baseMs, 6);
     const rttMs = estimateRtt('ap-southeast-1', 'eu-central-1');
     expect(rttMs).toBeGreaterThan(140);
     expect(rttMs).toBeLessThan(200);
@@ -114,7 +114,7 @@ describe('bad input names the field and the fix', () => {
 
   it('rejects unknown parameters and out-of-range values', () => {
     expect(() => estimateRtt('id-jakarta', 'ap-southeast-1', { parameters: { hopMs: -1 } })).toThrow(/options\.parameters\.hopMs must be a finite number >= 0/);
-    expect(() => estimateRtt('id-jakarta', 'ap-southeast-1', { parameters: { speed: 2 } as never })).toThrow(/options\.parameters\.speed is not a model parameter/);
+    expect(() => estimateRtt('id-jakarta', 'ap-southeast-1', { parameters: { speed: 2 } as never })).toThrow(/options\.parameters\.speed is not a backbone model parameter/);
     expect(() => latencyMatrix('id-jakarta' as never, ['ap-southeast-1'])).toThrow(/latencyMatrix: from must be an array/);
   });
 });

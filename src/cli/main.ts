@@ -10,12 +10,16 @@ import { planCommand } from './commands/plan.js';
 import { sweepCommand } from './commands/sweep.js';
 import { rttCsv } from './commands/rtt.js';
 import { writeOutput } from './output.js';
+import { fractionFlag } from './flags.js';
+import { resolveNetwork } from '../latency/network.js';
 
 const USAGE = `Usage: geoslo <command> [options]
 
 Commands:
   plan [scenario.json]   plan regions for a scenario (the bundled connected-vehicle
                          scenario without one): --slo MS, --k N, --objective TYPE,
+                         --network internet|backbone (how users reach the sites),
+                         --confidence Q (judge SLOs on that RTT quantile),
                          --fail REGION, --format table|json|geojson|html;
                          without a scenario it also writes out/plan.html
                          and out/plan.geojson
@@ -23,7 +27,9 @@ Commands:
                          FROM:TO:STEP ms; coverage, mean and worst RTT per step
   rtt --pairs FILE.csv   model the round-trip time of each row's pair of points
                          (columns from_lon,from_lat,to_lon,to_lat) and write the rows
-                         back as CSV with rtt_ms
+                         back as CSV with rtt_ms, network and quantile:
+                         --network backbone|internet (default backbone),
+                         --quantile Q (default 0.5, the median)
   regions                the provider's regions, with status
   markets                the bundled metro markets, with population
   version                print the version
@@ -32,7 +38,7 @@ Options:
   --out FILE             write to FILE (replaced whole) instead of standard output
   --fail REGION          what-if: the region has failed; repeatable
   --cut CABLE            what-if: cut a submarine cable (id or name); repeatable
-  --cut-corridor NAME    what-if: cut every cable in a corridor (e.g. red-sea); repeatable
+  --cut-corridor NAME    what-if: cut every cable segment in a corridor (e.g. red-sea); repeatable
   -h, --help             show this message
 
 Coordinates are [lon, lat] in degrees everywhere; RTTs are milliseconds.
@@ -60,6 +66,9 @@ function run(argv: string[]): void {
       k: { type: 'string' },
       objective: { type: 'string' },
       format: { type: 'string' },
+      network: { type: 'string' },
+      quantile: { type: 'string' },
+      confidence: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -77,7 +86,7 @@ function run(argv: string[]): void {
     if (rest.length > 1) throw new UsageError(`plan takes one scenario file; got "${rest.join('", "')}".`);
     const output = planCommand(rest[0], {
       slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
-      cutCorridor: values['cut-corridor'], format: values.format,
+      cutCorridor: values['cut-corridor'], format: values.format, network: values.network, confidence: values.confidence,
     });
     for (const file of output.files) {
       mkdirSync(dirname(file.path), { recursive: true });
@@ -103,7 +112,11 @@ function run(argv: string[]): void {
       return;
     case 'rtt':
       if (values.pairs === undefined) throw new UsageError('rtt needs --pairs FILE.csv (columns from_lon,from_lat,to_lon,to_lat).');
-      writeOutput(rttCsv(values.pairs, { cutCables: values.cut, cutCorridors: values['cut-corridor'] }), values.out);
+      writeOutput(rttCsv(values.pairs, {
+        cutCables: values.cut, cutCorridors: values['cut-corridor'],
+        network: resolveNetwork(values.network, 'rtt', '--network', 'backbone'),
+        quantile: values.quantile === undefined ? 0.5 : fractionFlag(values.quantile, 'rtt', '--quantile'),
+      }), values.out);
       return;
     default:
       throw new UsageError(`unknown command "${command}".`);

@@ -1,19 +1,23 @@
-// Fits the latency model's parameters to measured round-trip times. The loss is the mean absolute
+// Fits a network's latency parameters to measured round-trip times. The loss is the mean absolute
 // log ratio of modelled to measured RTT: relative, so a 5 ms error counts for more on a 20 ms pair
 // than on a 300 ms one, and robust to the odd outlier. Parameters are searched in a square-root
-// space that keeps every stretch >= 1 and every overhead >= 0.
+// space that keeps every stretch and overhead at or above its least value, by Nelder-Mead
+// restarted from its best point until a restart no longer helps (one simplex stalls in the 15-25
+// dimensions these models have). A measurement faster than light in fibre is reported, not fitted.
 
 import { InvalidArgumentError } from '../errors.js';
+import { fibreLowerBoundMs } from '../geo/great-circle.js';
 import { describe } from '../shortest-path/edge-weight.js';
 import { bundledWorld, type World } from '../world/world.js';
 import { type Endpoint, resolveEndpoint } from './endpoints.js';
-import { LatencyModel } from './model.js';
+import { modelFor } from './estimate.js';
 import { nelderMead } from './nelder-mead.js';
-import { defaultLatencyParameters, type LatencyParameters, PARAMETER_MINIMUM, PARAMETER_NAMES } from './parameters.js';
+import { type Network, resolveNetwork } from './network.js';
+import { type LatencyParameters, PARAMETER_SPACES, resolveParameters } from './parameters.js';
 import { resolveWhatIf } from './what-if.js';
 
 export interface RttMeasurement {
-  /** Region or market id, `[lon, lat]` or a GeoJSON Point. */
+  /** Region or market id, `[lon, lat]` or a GeoJSON Point (a Feature may carry `properties.country`). */
   readonly from: unknown;
   readonly to: unknown;
   readonly rttMs: number;
@@ -35,32 +39,48 @@ export interface ResidualStatistics {
   readonly medianApe: number;
   readonly p90Ape: number;
   readonly meanApe: number;
-  /** Median of modelled / measured: below 1 means the model runs fast. */
-  readonly medianRatio: number;
+  /** Median of (modelled - measured) / measured: below 0 means the model runs fast. */
+  readonly medianSignedError: number;
   /** The worst pairs, largest error first. */
   readonly worst: readonly PairResidual[];
 }
 
+/** A measurement left out of the fit because it is faster than light in fibre between its ends. */
+export interface RejectedMeasurement {
+  /** Its position in the measurements given. */
+  readonly index: number;
+  readonly label: string;
+  readonly rttMs: number;
+  readonly fibreLowerBoundMs: number;
+}
+
 export interface CalibrationResult {
+  readonly network: Network;
   readonly parameters: LatencyParameters;
   readonly residuals: ResidualStatistics;
   readonly evaluations: number;
+  readonly rejected: readonly RejectedMeasurement[];
 }
 
 export interface CalibrateOptions {
+  /** The network the measurements were taken on. @default 'backbone' */
+  readonly network?: Network;
   readonly world?: World;
-  /** Where the search starts. @default the shipped parameters */
-  readonly initial?: LatencyParameters;
-  /** @default 600 */
+  /** Where the search starts: overrides of the shipped parameters. @default the shipped parameters */
+  readonly initial?: Partial<LatencyParameters>;
+  /** @default 4000 */
   readonly maxEvaluations?: number;
 }
 
-/** Measurements resolved once: unique endpoints and, per measurement, its cell in their matrix. */
+/** Measurements resolved once: unique endpoints and, per measurement kept, its cell in their matrix. */
 export interface PreparedMeasurements {
   readonly endpoints: readonly Endpoint[];
   readonly cells: Int32Array;
   readonly measuredMs: Float64Array;
   readonly labels: readonly string[];
+  /** Positions in the input of the measurements kept. */
+  readonly indices: Int32Array;
+  readonly rejected: readonly RejectedMeasurement[];
 }
 
 export function prepareMeasurements(world: World, measurements: unknown, functionName: string): PreparedMeasurements {
@@ -70,7 +90,7 @@ export function prepareMeasurements(world: World, measurements: unknown, functio
   const endpoints: Endpoint[] = [];
   const endpointIndex = new Map<string, number>();
   const indexOf = (endpoint: Endpoint) => {
-    const key = `${endpoint.coordinates[0]},${endpoint.coordinates[1]}`;
+    const key = `${endpoint.coordinates[0]},${endpoint.coordinates[1]},${endpoint.country}`;
     let index = endpointIndex.get(key);
     if (index === undefined) {
       index = endpoints.length;
@@ -79,33 +99,42 @@ export function prepareMeasurements(world: World, measurements: unknown, functio
     }
     return index;
   };
-  const pairs = measurements.map((measurement: RttMeasurement, i) => {
+  const kept: { from: number; to: number; rttMs: number; label: string; index: number }[] = [];
+  const rejected: RejectedMeasurement[] = [];
+  measurements.forEach((measurement: RttMeasurement, i) => {
     const field = `measurements[${i}]`;
     if (typeof measurement !== 'object' || measurement === null) throw new InvalidArgumentError(functionName, field, 'must be { from, to, rttMs }.');
     if (typeof measurement.rttMs !== 'number' || !Number.isFinite(measurement.rttMs) || measurement.rttMs <= 0) {
       throw new InvalidArgumentError(functionName, `${field}.rttMs`, `must be a finite number of milliseconds > 0; got ${String(measurement.rttMs)}.`);
     }
-    const from = indexOf(resolveEndpoint(world, measurement.from, functionName, `${field}.from`));
-    const to = indexOf(resolveEndpoint(world, measurement.to, functionName, `${field}.to`));
-    return { from, to, rttMs: measurement.rttMs, label: measurement.label ?? `${endpoints[from].label} - ${endpoints[to].label}` };
+    const fromEndpoint = resolveEndpoint(world, measurement.from, functionName, `${field}.from`);
+    const toEndpoint = resolveEndpoint(world, measurement.to, functionName, `${field}.to`);
+    const label = measurement.label ?? `${fromEndpoint.label} - ${toEndpoint.label}`;
+    const boundMs = fibreLowerBoundMs(fromEndpoint.coordinates, toEndpoint.coordinates);
+    if (measurement.rttMs < boundMs) {
+      rejected.push({ index: i, label, rttMs: measurement.rttMs, fibreLowerBoundMs: boundMs });
+      return;
+    }
+    kept.push({ from: indexOf(fromEndpoint), to: indexOf(toEndpoint), rttMs: measurement.rttMs, label, index: i });
   });
+  if (kept.length === 0) {
+    throw new InvalidArgumentError(functionName, 'measurements', `are all faster than light in fibre between their ends (${rejected.length} rows); check the coordinates.`);
+  }
   return {
     endpoints,
-    cells: Int32Array.from(pairs, (p) => p.from * endpoints.length + p.to),
-    measuredMs: Float64Array.from(pairs, (p) => p.rttMs),
-    labels: pairs.map((p) => p.label),
+    cells: Int32Array.from(kept, (p) => p.from * endpoints.length + p.to),
+    measuredMs: Float64Array.from(kept, (p) => p.rttMs),
+    labels: kept.map((p) => p.label),
+    indices: Int32Array.from(kept, (p) => p.index),
+    rejected,
   };
 }
 
 /** Modelled RTT for each prepared measurement under `parameters`, one kernel pass. */
-export function modelPrepared(world: World, prepared: PreparedMeasurements, parameters: LatencyParameters, functionName: string): Float64Array {
-  const model = new LatencyModel(world, parameters);
-  try {
-    const matrix = model.matrix(prepared.endpoints, prepared.endpoints, resolveWhatIf(world, {}, functionName), functionName);
-    return Float64Array.from(prepared.cells, (cell) => matrix[cell]);
-  } finally {
-    model.dispose();
-  }
+export function modelPrepared(world: World, network: Network, prepared: PreparedMeasurements, parameters: LatencyParameters, functionName: string): Float64Array {
+  const model = modelFor(world, network, parameters);
+  const matrix = model.matrix(prepared.endpoints, prepared.endpoints, resolveWhatIf(world, {}, functionName), functionName);
+  return Float64Array.from(prepared.cells, (cell) => matrix[cell]);
 }
 
 export function residualStatistics(measuredMs: ArrayLike<number>, modelledMs: ArrayLike<number>, labels: readonly string[], worstCount = 10): ResidualStatistics {
@@ -116,13 +145,13 @@ export function residualStatistics(measuredMs: ArrayLike<number>, modelledMs: Ar
     absolutePercentageError: Math.abs(modelledMs[i] - measuredMs[i]) / measuredMs[i],
   }));
   const errors = residuals.map((r) => r.absolutePercentageError).sort((a, b) => a - b);
-  const ratios = residuals.map((r) => r.modelledMs / r.measuredMs).sort((a, b) => a - b);
+  const signed = residuals.map((r) => (r.modelledMs - r.measuredMs) / r.measuredMs).sort((a, b) => a - b);
   return {
     count: residuals.length,
     medianApe: quantile(errors, 0.5),
     p90Ape: quantile(errors, 0.9),
     meanApe: errors.reduce((sum, e) => sum + e, 0) / Math.max(errors.length, 1),
-    medianRatio: quantile(ratios, 0.5),
+    medianSignedError: quantile(signed, 0.5),
     worst: [...residuals].sort((a, b) => b.absolutePercentageError - a.absolutePercentageError).slice(0, worstCount),
   };
 }
@@ -144,26 +173,50 @@ function meanAbsoluteLogRatio(measuredMs: Float64Array, modelledMs: Float64Array
   return total / measuredMs.length;
 }
 
-const toSearchSpace = (parameters: LatencyParameters) => PARAMETER_NAMES.map((name) => Math.sqrt(parameters[name] - PARAMETER_MINIMUM[name]));
-const fromSearchSpace = (x: readonly number[]): LatencyParameters =>
-  Object.freeze(Object.fromEntries(PARAMETER_NAMES.map((name, d) => [name, PARAMETER_MINIMUM[name] + x[d] * x[d]]))) as unknown as LatencyParameters;
-
-/** Fits the model's parameters to `measurements` and reports the residuals of the fit. */
+/** Fits the network's parameters to `measurements` and reports the residuals of the fit. */
 export function calibrate(measurements: readonly RttMeasurement[], options: CalibrateOptions = {}): CalibrationResult {
   const functionName = 'calibrate';
+  if (options === null || typeof options !== 'object') throw new InvalidArgumentError(functionName, 'options', `must be an object; got ${describe(options)}.`);
   const world = options.world ?? bundledWorld;
+  const network = resolveNetwork(options.network, functionName, 'options.network', 'backbone');
+  const initial = resolveParameters(network, options.initial, functionName, 'options.initial');
+  const maxEvaluations = options.maxEvaluations ?? 4000;
+  if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) {
+    throw new InvalidArgumentError(functionName, 'options.maxEvaluations', `must be a positive integer; got ${describe(options.maxEvaluations)}.`);
+  }
   const prepared = prepareMeasurements(world, measurements, functionName);
-  return calibratePrepared(world, prepared, options, functionName);
+  return calibratePrepared(world, network, prepared, initial, maxEvaluations, functionName);
 }
 
-export function calibratePrepared(world: World, prepared: PreparedMeasurements, options: CalibrateOptions, functionName: string): CalibrationResult {
-  const start = toSearchSpace(options.initial ?? defaultLatencyParameters);
-  const minimum = nelderMead(
-    (x) => meanAbsoluteLogRatio(prepared.measuredMs, modelPrepared(world, prepared, fromSearchSpace(x), functionName)),
-    start,
-    { steps: start.map((value) => Math.max(0.15, Math.abs(value) * 0.3)), maxEvaluations: options.maxEvaluations ?? 600, tolerance: 1e-7 },
-  );
-  const parameters = fromSearchSpace(minimum.x);
-  const modelled = modelPrepared(world, prepared, parameters, functionName);
-  return { parameters, residuals: residualStatistics(prepared.measuredMs, modelled, prepared.labels), evaluations: minimum.evaluations };
+export function calibratePrepared(
+  world: World, network: Network, prepared: PreparedMeasurements, initial: LatencyParameters, maxEvaluations: number, functionName: string,
+): CalibrationResult {
+  const space = PARAMETER_SPACES[network];
+  const toSearch = (parameters: LatencyParameters) => Array.from(space.flatten(parameters), (value, d) => Math.sqrt(value - space.minimum[d]));
+  const fromSearch = (x: readonly number[]) => space.expand(x.map((value, d) => space.minimum[d] + value * value));
+  const loss = (x: readonly number[]) => meanAbsoluteLogRatio(prepared.measuredMs, modelPrepared(world, network, prepared, fromSearch(x), functionName));
+  let best = { x: toSearch(initial), value: Infinity };
+  let evaluations = 0;
+  while (evaluations < maxEvaluations) {
+    const start = best.x;
+    const run = nelderMead(loss, start, {
+      steps: start.map((value) => Math.max(0.15, Math.abs(value) * 0.3)),
+      maxEvaluations: maxEvaluations - evaluations,
+      tolerance: 1e-6,
+    });
+    evaluations += run.evaluations;
+    const improved = run.value < best.value - 1e-5;
+    if (run.value < best.value) best = run;
+    if (!improved) break;
+  }
+  const parameters = fromSearch(best.x);
+  const modelled = modelPrepared(world, network, prepared, parameters, functionName);
+  return {
+    network,
+    parameters,
+    residuals: residualStatistics(prepared.measuredMs, modelled, prepared.labels),
+    evaluations,
+    rejected: prepared.rejected,
+  };
 }
+

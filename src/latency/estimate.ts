@@ -1,17 +1,38 @@
 // The public latency calls on the bundled world: estimateRtt for one pair, latencyMatrix for many
-// (one multi-source kernel pass), routeBetween to see which cables a round trip takes.
+// (one multi-source kernel pass), routeBetween to see how a round trip runs. Each takes the network
+// (a provider's backbone or the public internet) and checks every option it is given.
 
 import { InvalidArgumentError } from '../errors.js';
+import { greatCircleKm } from '../geo/great-circle.js';
 import { describe } from '../shortest-path/edge-weight.js';
+import { type MacroRegion, macroRegionOf } from '../world/macro-regions.js';
+import { didYouMean } from '../world/suggest.js';
 import { bundledWorld, type World } from '../world/world.js';
-import { type EndpointInput, resolveEndpoint, resolveEndpoints } from './endpoints.js';
-import { LatencyModel, type Route } from './model.js';
-import { type LatencyParameters, resolveParameters } from './parameters.js';
+import { BackboneModel } from './backbone-model.js';
+import { type Endpoint, type EndpointInput, resolveEndpoint, resolveEndpoints } from './endpoints.js';
+import { checkQuantile, intervalTableFor, quantileFactor } from './intervals.js';
+import { InternetModel } from './internet-model.js';
+import type { LatencyModel, Route } from './model.js';
+import { type Network, resolveNetwork } from './network.js';
+import { type BackboneParameters, type InternetParameters, type LatencyParameters, resolveParameters } from './parameters.js';
 import { resolveWhatIf, type WhatIf } from './what-if.js';
 
 export interface LatencyOptions extends WhatIf {
-  /** Parameter overrides; the rest keep their fitted defaults. */
-  readonly parameters?: Partial<LatencyParameters>;
+  /**
+   * Which network the round trip takes: a provider's private backbone between its sites, or a
+   * user's path over the public internet to a site.
+   * @default 'backbone'
+   */
+  readonly network?: Network;
+  /**
+   * Which quantile of the RTT to give, strictly between 0 and 1: 0.5 is the modelled median, 0.9
+   * a figure 90% of measured RTTs stay under (from held-out residuals by network, distance band
+   * and the ends' macro-regions).
+   * @default 0.5
+   */
+  readonly quantile?: number;
+  /** Parameter overrides for the chosen network; the rest keep their fitted defaults. */
+  readonly parameters?: Partial<BackboneParameters> | Partial<InternetParameters>;
   /** The world to model. @default the bundled regions, markets and backbone */
   readonly world?: World;
 }
@@ -24,72 +45,118 @@ export interface RttMatrix {
   readonly data: Float64Array;
   readonly from: string[];
   readonly to: string[];
+  readonly network: Network;
+  /** The quantile the figures are (0.5: the median). */
+  readonly quantile: number;
 }
 
+const OPTION_NAMES = ['network', 'quantile', 'parameters', 'world', 'cutCables', 'cutCorridors', 'removeNodes', 'removeRegions'];
 const MAX_CACHED_MODELS = 4;
 const models = new Map<string, LatencyModel>();
 
-/** A model per (world, parameters), kept so repeated calls reuse its packed backbones. */
-export function modelFor(world: World, parameters: LatencyParameters): LatencyModel {
-  const key = JSON.stringify(parameters);
+/** A model per (world, network, parameters), kept so repeated calls reuse its packed backbones. */
+export function modelFor(world: World, network: Network, parameters: LatencyParameters): LatencyModel {
+  const key = `${network}|${JSON.stringify(parameters)}`;
   const cached = models.get(key);
   if (cached && cached.world === world) return cached;
-  if (cached) cached.dispose();
+  if (cached) {
+    cached.dispose();
+    models.delete(key);
+  }
   if (models.size >= MAX_CACHED_MODELS) {
     const [oldestKey, oldest] = models.entries().next().value as [string, LatencyModel];
     oldest.dispose();
     models.delete(oldestKey);
   }
-  const model = new LatencyModel(world, parameters);
+  const model = network === 'backbone'
+    ? new BackboneModel(world, parameters as BackboneParameters)
+    : new InternetModel(world, parameters as InternetParameters);
   models.set(key, model);
   return model;
 }
 
-function checkOptions(options: unknown, functionName: string): LatencyOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(functionName, 'options', `must be an object such as { cutCorridors: ["red-sea"] }; got ${describe(options)}.`);
+interface ResolvedCall {
+  readonly world: World;
+  readonly model: LatencyModel;
+  readonly whatIf: ReturnType<typeof resolveWhatIf>;
+  readonly quantile: number;
+}
+
+/** Checks the options object and each option in it, then finds the model they ask for. */
+function resolveCall(options: unknown, functionName: string): ResolvedCall {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new InvalidArgumentError(functionName, 'options', `must be an object such as { network: "internet" }; got ${describe(options)}.`);
   }
-  return options as LatencyOptions;
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(name)) {
+      throw new InvalidArgumentError(functionName, `options.${name}`, `is not an option.${didYouMean(name, OPTION_NAMES)} Options: ${OPTION_NAMES.join(', ')}.`);
+    }
+  }
+  const { world = bundledWorld, network: networkOption, quantile: quantileOption, parameters: overrides, ...whatIfOptions } = options as LatencyOptions;
+  if (world !== bundledWorld && (typeof world !== 'object' || world === null || !('backbone' in world) || !('internet' in world))) {
+    throw new InvalidArgumentError(functionName, 'options.world', `must be a World such as worldAsOf(2026) (regions, markets, backbone, internet); got ${describe(world)}.`);
+  }
+  const network = resolveNetwork(networkOption, functionName, 'options.network', 'backbone');
+  const parameters = resolveParameters(network, overrides, functionName);
+  const quantile = quantileOption === undefined ? 0.5 : checkQuantile(quantileOption, functionName, 'options.quantile');
+  const whatIf = resolveWhatIf(world, whatIfOptions, functionName);
+  return { world, model: modelFor(world, network, parameters), whatIf, quantile };
+}
+
+/** Scales modelled medians to the asked quantile in place; a no-op for the median. */
+function applyQuantile(rttMs: Float64Array, from: readonly Endpoint[], to: readonly Endpoint[], model: LatencyModel, quantile: number): Float64Array {
+  if (quantile === 0.5) return rttMs;
+  const table = intervalTableFor(model.network);
+  const regionOf = (endpoint: Endpoint) => macroRegionOf(model.countryOfEnd(endpoint)) as MacroRegion;
+  const toRegions = to.map(regionOf);
+  from.forEach((fromEndpoint, f) => {
+    const fromRegion = regionOf(fromEndpoint);
+    to.forEach((toEndpoint, t) => {
+      const cell = f * to.length + t;
+      rttMs[cell] *= quantileFactor(table, quantile, greatCircleKm(fromEndpoint.coordinates, toEndpoint.coordinates), [fromRegion, toRegions[t]]);
+    });
+  });
+  return rttMs;
 }
 
 /**
  * Modelled median round-trip ms between two endpoints (ids, `[lon, lat]`, GeoJSON Points).
  * Never below the fibre lower bound; Infinity when what-if cuts leave no route.
+ *
+ * @example
+ * estimateRtt('id-jakarta', 'ap-southeast-1', { network: 'internet' }); // a user in Jakarta to Singapore
  */
 export function estimateRtt(from: EndpointInput, to: EndpointInput, options: LatencyOptions = {}): number {
   const functionName = 'estimateRtt';
-  const { world = bundledWorld, ...whatIf } = checkOptions(options, functionName);
-  const parameters = resolveParameters(options.parameters, functionName);
-  const resolved = resolveWhatIf(world, whatIf, functionName);
+  const { world, model, whatIf, quantile } = resolveCall(options, functionName);
   const endpoints = [resolveEndpoint(world, from, functionName, 'from'), resolveEndpoint(world, to, functionName, 'to')];
-  return modelFor(world, parameters).matrix([endpoints[0]], [endpoints[1]], resolved, functionName, (side) => side)[0];
+  return applyQuantile(model.matrix([endpoints[0]], [endpoints[1]], whatIf, functionName, (side) => side), [endpoints[0]], [endpoints[1]], model, quantile)[0];
 }
 
 /** RTT ms from every `from` endpoint to every `to` endpoint, in one kernel pass. */
 export function latencyMatrix(from: readonly EndpointInput[], to: readonly EndpointInput[], options: LatencyOptions = {}): RttMatrix {
   const functionName = 'latencyMatrix';
-  const { world = bundledWorld, ...whatIf } = checkOptions(options, functionName);
-  const parameters = resolveParameters(options.parameters, functionName);
-  const resolved = resolveWhatIf(world, whatIf, functionName);
+  const { world, model, whatIf, quantile } = resolveCall(options, functionName);
   const fromEndpoints = resolveEndpoints(world, from, functionName, 'from');
   const toEndpoints = resolveEndpoints(world, to, functionName, 'to');
-  const data = modelFor(world, parameters).matrix(fromEndpoints, toEndpoints, resolved, functionName);
+  const data = applyQuantile(model.matrix(fromEndpoints, toEndpoints, whatIf, functionName), fromEndpoints, toEndpoints, model, quantile);
   return {
     rows: fromEndpoints.length,
     cols: toEndpoints.length,
     data,
     from: fromEndpoints.map((e) => e.label),
     to: toEndpoints.map((e) => e.label),
+    network: model.network,
+    quantile,
   };
 }
 
-/** The modelled route between two endpoints: backbone nodes and named links; null when cut off. */
-export function routeBetween(from: EndpointInput, to: EndpointInput, options: LatencyOptions = {}): Route | null {
+/** The modelled route between two endpoints, in the model's terms (its RTT the median); null when cut off. */
+export function routeBetween(from: EndpointInput, to: EndpointInput, options: Omit<LatencyOptions, 'quantile'> = {}): Route | null {
   const functionName = 'routeBetween';
-  const { world = bundledWorld, ...whatIf } = checkOptions(options, functionName);
-  const parameters = resolveParameters(options.parameters, functionName);
-  const resolved = resolveWhatIf(world, whatIf, functionName);
-  return modelFor(world, parameters).route(
-    resolveEndpoint(world, from, functionName, 'from'), resolveEndpoint(world, to, functionName, 'to'), resolved, functionName,
-  );
+  if (options !== null && typeof options === 'object' && 'quantile' in options) {
+    throw new InvalidArgumentError(functionName, 'options.quantile', 'is not an option of routeBetween (a route has one median RTT); use estimateRtt for a quantile.');
+  }
+  const { world, model, whatIf } = resolveCall(options, functionName);
+  return model.route(resolveEndpoint(world, from, functionName, 'from'), resolveEndpoint(world, to, functionName, 'to'), whatIf, functionName);
 }

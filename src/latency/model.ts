@@ -1,42 +1,40 @@
-// The latency model: an endpoint attaches to its nearest backbone nodes at an access cost, the
-// kernel finds shortest paths over the backbone whose links cost fibre delay per km times a
-// stretch per link kind plus a per-hop overhead, and RTT = base + access + path + access, never
-// below the fibre lower bound. Each distinct what-if cut of the backbone is packed once.
+// What both latency models share: an endpoint attaches to its nearest backbone nodes at an access
+// cost, the kernel finds shortest paths over the routing graph whose links cost fibre delay per km
+// times a stretch (plus what each network adds), and every RTT is at least the fibre lower bound.
+// Each distinct what-if cut of the backbone is packed into kernel memory once.
 
-import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { InvalidArgumentError } from '../errors.js';
-import type { LonLat } from '../geo/coordinates.js';
-import { FIBRE_RTT_MS_PER_KM, fibreLowerBoundMs, greatCircleKm } from '../geo/great-circle.js';
+import { FIBRE_RTT_MS_PER_KM, greatCircleKm } from '../geo/great-circle.js';
 import type { DijkstraRunsRequest } from '../kernel/csr.js';
 import { type PackedGraph, packGraph } from '../kernel/packed-graph.js';
 import { packGraphology } from '../shortest-path/pack-graphology.js';
-import type { BackboneLink, BackboneNode } from '../world/records.js';
-import { type RoutingEdge, routingGraph } from './routing-graph.js';
+import type { BackboneLink } from '../world/records.js';
 import type { World } from '../world/world.js';
 import type { Endpoint } from './endpoints.js';
+import type { Network } from './network.js';
 import type { LatencyParameters } from './parameters.js';
+import type { RoutingEdge, TerrestrialSystems } from './routing-graph.js';
+import { type BackboneTopology, topologyOf } from './topology.js';
 import type { ResolvedWhatIf } from './what-if.js';
 
-/** Backbone nodes an endpoint attaches to: the path may leave through any of them. */
-const ATTACHMENTS_PER_ENDPOINT = 3;
 /** Farther than this from every backbone node, a point is outside the modelled network. */
 export const MAX_ACCESS_KM = 2_500;
 const CACHED_CUTS = 16;
-const NEAREST_CACHE_ENTRIES = 20_000;
+const NO_NODES: ReadonlySet<string> = new Set();
 
-interface Attachment {
+export interface Attachment {
+  /** Backbone node indices (= routing-graph hub indices). */
   readonly nodes: Int32Array;
   readonly accessMs: Float64Array;
 }
 
-interface PackedCut {
-  readonly packed: PackedGraph;
-}
-
-interface NearNode {
-  readonly index: number;
-  readonly km: number;
+/** A matrix's ends and where each attaches to the backbone. */
+export interface Ends {
+  readonly from: readonly Endpoint[];
+  readonly to: readonly Endpoint[];
+  readonly fromAttachments: readonly Attachment[];
+  readonly toAttachments: readonly Attachment[];
 }
 
 export interface RouteLink {
@@ -48,72 +46,37 @@ export interface RouteLink {
   readonly to: string;
 }
 
-/** How a modelled round trip runs: endpoint, backbone nodes in order, the links between them. */
+/** How a modelled round trip runs, in the model's own terms. */
 export interface Route {
+  readonly network: Network;
+  /** The modelled median RTT. */
   readonly rttMs: number;
+  /** Backbone nodes in order, from the `from` side to the `to` side. */
   readonly nodes: readonly string[];
   readonly links: readonly RouteLink[];
   /** Great-circle km from each endpoint to the backbone node it enters or leaves by. */
   readonly accessKm: readonly [number, number];
+  /** Internet: the exchange hub where the two ends' networks meet; null when the route stays in one country or on the backbone. */
+  readonly exchangeHub: string | null;
+  /** Internet: gateway countries whose border the route crosses (each adds the gateway delay). */
+  readonly gatewayCountries: readonly string[];
+  /** Internet: ms added for the regional transit of the ends (0 on the backbone). */
+  readonly regionalTransitMs: number;
+  /** One or two sentences that say how the route runs and what its figure includes. */
+  readonly explanation: string;
 }
 
-/** What does not depend on parameters: the backbone graph and each point's nearest nodes. */
-export class BackboneTopology {
-  readonly graph: Graph;
-  readonly nodes: readonly BackboneNode[];
-  private readonly nearestCache = new Map<string, readonly NearNode[]>();
-
-  /** Routing-graph node keys by index: hubs (backbone node ids) first, then ports. */
-  readonly keys: readonly string[];
-
-  constructor(readonly world: World) {
-    this.graph = routingGraph(world.backbone);
-    this.nodes = world.backbone.nodes;
-    this.keys = this.graph.nodes();
-  }
-
-  /** The nearest backbone nodes to a point (graph order indices), nearest first. */
-  nearestNodes(coordinates: LonLat, removedNodes: ReadonlySet<string>, removedKey: string): readonly NearNode[] {
-    const key = `${coordinates[0]},${coordinates[1]}|${removedKey}`;
-    const cached = this.nearestCache.get(key);
-    if (cached) return cached;
-    const nearest: NearNode[] = [];
-    this.nodes.forEach((node, index) => {
-      if (!removedNodes.has(node.id)) nearest.push({ index, km: greatCircleKm(coordinates, node.coordinates) });
-    });
-    nearest.sort((a, b) => a.km - b.km || a.index - b.index);
-    const chosen = nearest.slice(0, ATTACHMENTS_PER_ENDPOINT);
-    if (this.nearestCache.size >= NEAREST_CACHE_ENTRIES) this.nearestCache.clear();
-    this.nearestCache.set(key, chosen);
-    return chosen;
-  }
-}
-
-const topologies = new WeakMap<World, BackboneTopology>();
-
-export function topologyOf(world: World): BackboneTopology {
-  let topology = topologies.get(world);
-  if (!topology) {
-    topology = new BackboneTopology(world);
-    topologies.set(world, topology);
-  }
-  return topology;
-}
-
-export class LatencyModel {
+export abstract class LatencyModel {
+  abstract readonly network: Network;
   readonly world: World;
   readonly parameters: LatencyParameters;
-  private readonly graph: Graph;
-  private readonly nodes: readonly BackboneNode[];
-  private readonly topology: BackboneTopology;
-  private readonly packedCuts = new Map<string, PackedCut>();
+  protected readonly topology: BackboneTopology;
+  private readonly packedCuts = new Map<string, PackedGraph>();
 
-  constructor(world: World, parameters: LatencyParameters) {
+  constructor(world: World, parameters: LatencyParameters, terrestrial: TerrestrialSystems) {
     this.world = world;
     this.parameters = parameters;
-    this.topology = topologyOf(world);
-    this.graph = this.topology.graph;
-    this.nodes = this.topology.nodes;
+    this.topology = topologyOf(world, terrestrial);
   }
 
   /** Round-trip ms from each `from` to each `to`, row-major; Infinity where no route remains. */
@@ -121,100 +84,50 @@ export class LatencyModel {
     from: readonly Endpoint[], to: readonly Endpoint[], whatIf: ResolvedWhatIf, functionName: string,
     fieldOf: (side: 'from' | 'to', index: number) => string = (side, index) => `${side}[${index}]`,
   ): Float64Array {
-    const { packed } = this.packedCut(whatIf, functionName);
-    const fromAttachments = from.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('from', i)));
-    const toAttachments = to.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('to', i)));
-    const targetColumn = new Map<number, number>();
-    for (const attachment of toAttachments) {
-      for (const node of attachment.nodes) if (!targetColumn.has(node)) targetColumn.set(node, targetColumn.size);
-    }
-    const targetNodes = Int32Array.from(targetColumn.keys());
-    const { distancesMs } = packed.runDijkstra(seededRuns(fromAttachments, targetNodes), functionName);
-
-    const rttMs = new Float64Array(from.length * to.length);
-    const columns = targetNodes.length;
-    for (let f = 0; f < from.length; f++) {
-      for (let t = 0; t < to.length; t++) {
-        const cell = f * to.length + t;
-        if (this.isRemoved(from[f], whatIf) || this.isRemoved(to[t], whatIf)) {
-          rttMs[cell] = Infinity;
-          continue;
-        }
-        const { nodes, accessMs } = toAttachments[t];
-        let best = Infinity;
-        for (let j = 0; j < nodes.length; j++) {
-          const viaNode = distancesMs[f * columns + (targetColumn.get(nodes[j]) as number)] + accessMs[j];
-          if (viaNode < best) best = viaNode;
-        }
-        rttMs[cell] = Math.max(this.parameters.baseMs + best, fibreLowerBoundMs(from[f].coordinates, to[t].coordinates));
-      }
-    }
-    return rttMs;
-  }
-
-  /** The modelled route between two endpoints, link by link. */
-  route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf, functionName: string): Route | null {
-    const { packed } = this.packedCut(whatIf, functionName);
-    if (this.isRemoved(from, whatIf) || this.isRemoved(to, whatIf)) return null;
-    const fromAttachment = this.attach(from, whatIf, functionName, 'from');
-    const toAttachment = this.attach(to, whatIf, functionName, 'to');
-    const request = { ...seededRuns([fromAttachment], null), withPredecessors: true };
-    const { distancesMs, predecessors } = packed.runDijkstra(request, functionName);
-    let exit = -1;
-    let best = Infinity;
-    toAttachment.nodes.forEach((node, j) => {
-      const total = distancesMs[node] + toAttachment.accessMs[j];
-      if (total < best) {
-        best = total;
-        exit = node;
-      }
-    });
-    if (exit === -1) return null;
-    const keys: string[] = [];
-    for (let v = exit; v !== -1; v = (predecessors as Int32Array)[v]) keys.push(this.topology.keys[v]);
-    keys.reverse();
-    const links: RouteLink[] = [];
-    for (let k = 1; k < keys.length; k++) {
-      const link = this.linkBetween(keys[k - 1], keys[k], whatIf);
-      if (link) links.push(link);
-    }
-    const nodeIds = [keys[0]];
-    for (const link of links) nodeIds.push(link.to);
-    return {
-      rttMs: Math.max(this.parameters.baseMs + best, fibreLowerBoundMs(from.coordinates, to.coordinates)),
-      nodes: nodeIds,
-      links,
-      accessKm: [
-        greatCircleKm(from.coordinates, this.nodes[this.nodeIndex(keys[0])].coordinates),
-        greatCircleKm(to.coordinates, this.nodes[exit].coordinates),
-      ],
+    const packed = this.packedCut(whatIf, functionName);
+    const ends: Ends = {
+      from,
+      to,
+      fromAttachments: from.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('from', i))),
+      toAttachments: to.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('to', i))),
     };
+    return this.rttMatrix(packed, ends, whatIf, functionName);
   }
+
+  /** The matrix over attached ends, on the packed backbone of the what-if's cut. */
+  protected abstract rttMatrix(packed: PackedGraph, ends: Ends, whatIf: ResolvedWhatIf, functionName: string): Float64Array;
+
+  /** The modelled route between two endpoints, link by link; null when cut off. */
+  abstract route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf, functionName: string): Route | null;
+
+  /** Milliseconds for crossing one routing-graph edge, links and transitions alike. */
+  protected abstract edgeWeightMs(edge: RoutingEdge): number;
 
   /** Frees the packed backbones held in WebAssembly memory. */
   dispose(): void {
-    for (const { packed } of this.packedCuts.values()) packed.dispose();
+    for (const packed of this.packedCuts.values()) packed.dispose();
     this.packedCuts.clear();
   }
 
-  private isRemoved(endpoint: Endpoint, whatIf: ResolvedWhatIf): boolean {
+  /** An end's country: the one it was given with, else its nearest backbone node's. */
+  countryOfEnd(endpoint: Endpoint): string {
+    return endpoint.country ?? this.topology.nodes[this.topology.nearestNodes(endpoint.coordinates, NO_NODES, '')[0].index].country;
+  }
+
+  protected isRemoved(endpoint: Endpoint, whatIf: ResolvedWhatIf): boolean {
     return endpoint.regionId !== null && whatIf.removedRegions.has(endpoint.regionId);
   }
 
-  /** Fibre delay for a link; half a hop for each hub-port transition (see routing-graph.ts). */
-  private edgeWeightMs(attributes: Attributes): number {
-    const edge = attributes as RoutingEdge;
-    if (edge.kind === 'transition') return this.parameters.hopMs / 2;
-    const stretch = edge.kind === 'submarine' ? this.parameters.submarineStretch : this.parameters.terrestrialStretch;
-    return edge.lengthKm * stretch * FIBRE_RTT_MS_PER_KM;
+  /** Fibre delay over a link's length at a stretch. */
+  protected fibreMs(lengthKm: number, stretch: number): number {
+    return lengthKm * stretch * FIBRE_RTT_MS_PER_KM;
   }
 
-  private isCut(attributes: Attributes, whatIf: ResolvedWhatIf): boolean {
-    const edge = attributes as RoutingEdge;
+  protected isCut(edge: RoutingEdge, whatIf: ResolvedWhatIf): boolean {
     return (edge.kind !== 'transition' && whatIf.cutLinks.has(edge.id)) || whatIf.removedNodes.has(edge.from) || whatIf.removedNodes.has(edge.to);
   }
 
-  private packedCut(whatIf: ResolvedWhatIf, functionName: string): PackedCut {
+  protected packedCut(whatIf: ResolvedWhatIf, functionName: string): PackedGraph {
     const cached = this.packedCuts.get(whatIf.backboneKey);
     if (cached) {
       // Refresh its place: the map's order is least recently used first.
@@ -223,22 +136,22 @@ export class LatencyModel {
       return cached;
     }
     const { csr } = packGraphology(
-      this.graph,
-      (_edge: string, attributes: Attributes) => this.edgeWeightMs(attributes),
+      this.topology.graph,
+      (_edge: string, attributes: Attributes) => this.edgeWeightMs(attributes as RoutingEdge),
       functionName,
-      (_edge, attributes) => !this.isCut(attributes, whatIf),
+      (_edge, attributes) => !this.isCut(attributes as RoutingEdge, whatIf),
     );
-    const packedCut = { packed: packGraph(csr, 'wasm', functionName) };
+    const packed = packGraph(csr, 'wasm', functionName);
     if (this.packedCuts.size >= CACHED_CUTS) {
-      const [oldestKey, oldest] = this.packedCuts.entries().next().value as [string, PackedCut];
-      oldest.packed.dispose();
+      const [oldestKey, oldest] = this.packedCuts.entries().next().value as [string, PackedGraph];
+      oldest.dispose();
       this.packedCuts.delete(oldestKey);
     }
-    this.packedCuts.set(whatIf.backboneKey, packedCut);
-    return packedCut;
+    this.packedCuts.set(whatIf.backboneKey, packed);
+    return packed;
   }
 
-  private attach(endpoint: Endpoint, whatIf: ResolvedWhatIf, functionName: string, field: string): Attachment {
+  protected attach(endpoint: Endpoint, whatIf: ResolvedWhatIf, functionName: string, field: string): Attachment {
     const nearest = this.topology.nearestNodes(endpoint.coordinates, whatIf.removedNodes, whatIf.backboneKey);
     const chosen = nearest.filter((candidate) => candidate.km <= MAX_ACCESS_KM);
     if (chosen.length === 0) {
@@ -251,26 +164,54 @@ export class LatencyModel {
     }
     return {
       nodes: Int32Array.from(chosen, (c) => c.index),
-      accessMs: Float64Array.from(chosen, (c) => c.km * this.parameters.accessStretch * FIBRE_RTT_MS_PER_KM),
+      accessMs: Float64Array.from(chosen, (c) => this.fibreMs(c.km, this.parameters.accessStretch)),
     };
   }
 
-  private nodeIndex(hub: string): number {
-    return this.nodes.findIndex((node) => node.id === hub);
+  /**
+   * One Dijkstra run seeded at an endpoint's attachments, with predecessors; returns the routing-
+   * graph keys of the shortest path to `target` (a hub index), first key at the endpoint's side.
+   */
+  protected pathTo(packed: PackedGraph, attachment: Attachment, target: number, functionName: string): string[] {
+    const request = { ...seededRuns([attachment], null), withPredecessors: true };
+    const { predecessors } = packed.runDijkstra(request, functionName);
+    const keys: string[] = [];
+    for (let v = target; v !== -1; v = (predecessors as Int32Array)[v]) keys.push(this.topology.keys[v]);
+    return keys.reverse();
+  }
+
+  /** The links along a path of routing-graph keys, oriented along it; transitions are skipped. */
+  protected linksAlong(keys: readonly string[], whatIf: ResolvedWhatIf): RouteLink[] {
+    const links: RouteLink[] = [];
+    for (let k = 1; k < keys.length; k++) {
+      const link = this.linkBetween(keys[k - 1], keys[k], whatIf);
+      if (link) links.push(link);
+    }
+    return links;
+  }
+
+  /** Backbone node ids along a path: its first hub, then each link's far end. */
+  protected nodesAlong(firstKey: string, links: readonly RouteLink[]): string[] {
+    return [this.topology.graph.getNodeAttribute(firstKey, 'node') as string, ...links.map((link) => link.to)];
+  }
+
+  protected accessKm(endpoint: Endpoint, nodeId: string): number {
+    return greatCircleKm(endpoint.coordinates, this.topology.nodes[this.topology.nodeIndex.get(nodeId) as number].coordinates);
   }
 
   /** The lightest uncut link between two ports, oriented along the route; null for a transition. */
   private linkBetween(fromKey: string, toKey: string, whatIf: ResolvedWhatIf): RouteLink | null {
     let best: RouteLink | null = null;
     let bestMs = Infinity;
-    this.graph.forEachEdge(fromKey, toKey, (_edge, attributes) => {
+    const graph = this.topology.graph;
+    graph.forEachEdge(fromKey, toKey, (_edge, attributes) => {
       const edge = attributes as RoutingEdge;
-      if (edge.kind === 'transition' || this.isCut(attributes, whatIf)) return;
-      const weightMs = this.edgeWeightMs(attributes);
+      if (edge.kind === 'transition' || this.isCut(edge, whatIf)) return;
+      const weightMs = this.edgeWeightMs(edge);
       if (weightMs < bestMs) {
         bestMs = weightMs;
-        const fromNode = this.graph.getNodeAttribute(fromKey, 'node') as string;
-        const toNode = this.graph.getNodeAttribute(toKey, 'node') as string;
+        const fromNode = graph.getNodeAttribute(fromKey, 'node') as string;
+        const toNode = graph.getNodeAttribute(toKey, 'node') as string;
         best = { id: edge.id, kind: edge.kind, name: edge.name, cable: edge.cable, from: fromNode, to: toNode };
       }
     });
@@ -279,7 +220,7 @@ export class LatencyModel {
 }
 
 /** One run per endpoint, seeded at its attachment nodes with their access costs. */
-function seededRuns(attachments: readonly Attachment[], targetNodes: Int32Array | null): DijkstraRunsRequest {
+export function seededRuns(attachments: readonly Attachment[], targetNodes: Int32Array | null): DijkstraRunsRequest {
   const runStarts = new Int32Array(attachments.length + 1);
   attachments.forEach((attachment, i) => {
     runStarts[i + 1] = runStarts[i] + attachment.nodes.length;
@@ -291,4 +232,29 @@ function seededRuns(attachments: readonly Attachment[], targetNodes: Int32Array 
     seedDistancesMs.set(attachment.accessMs, runStarts[i]);
   });
   return { runStarts, seedNodes, seedDistancesMs, targetNodes, withPredecessors: false };
+}
+
+/** Columns for a set of target nodes: each distinct node once, in first-seen order. */
+export function targetColumns(attachments: readonly Attachment[]): { nodes: Int32Array; column: Map<number, number> } {
+  const column = new Map<number, number>();
+  for (const attachment of attachments) {
+    for (const node of attachment.nodes) if (!column.has(node)) column.set(node, column.size);
+  }
+  return { nodes: Int32Array.from(column.keys()), column };
+}
+
+/** The least of `distances[row * columns + column(node)] + accessMs` over an attachment. */
+export function leastViaAttachment(
+  distancesMs: Float64Array, row: number, columns: number, column: ReadonlyMap<number, number>, attachment: Attachment,
+): { ms: number; node: number } {
+  let ms = Infinity;
+  let node = -1;
+  for (let j = 0; j < attachment.nodes.length; j++) {
+    const viaNode = distancesMs[row * columns + (column.get(attachment.nodes[j]) as number)] + attachment.accessMs[j];
+    if (viaNode < ms) {
+      ms = viaNode;
+      node = attachment.nodes[j];
+    }
+  }
+  return { ms, node };
 }

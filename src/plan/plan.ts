@@ -1,9 +1,12 @@
 // plan(scenario): markets and SLOs in, a placement out. Models every market's RTT to every
-// candidate in one kernel pass, maps the objective onto solvePlacement (coverage objectives run on
-// RTT / SLO so that each market keeps its own SLO), honours residency by hiding other countries'
-// sites from in-country markets, and reports per market what serves it, how fast, and what backs it up.
+// candidate over the scenario's network (the public internet by default) in one kernel pass, at
+// the median and, with slo.confidence, at that quantile, plus each market's last-mile access;
+// maps the objective onto solvePlacement (coverage objectives run on RTT / SLO so that each market
+// keeps its own SLO), honours residency by hiding other countries' sites from in-country markets,
+// and reports per market what serves it, how fast, and what backs it up.
 
 import { latencyMatrix } from '../latency/estimate.js';
+import { NETWORK_DESCRIPTIONS, type Network } from '../latency/network.js';
 import type { WhatIf } from '../latency/what-if.js';
 import { solvePlacement } from '../placement/solve.js';
 import type { PlacementProblem, PlacementResult } from '../placement/index.js';
@@ -15,7 +18,10 @@ export interface MarketOutcome {
   readonly market: PlanMarket;
   /** The chosen site serving the market (nearest allowed), or null when none reaches it. */
   readonly servedBy: string | null;
+  /** RTT to the serving site as the SLO judges it: the confidence quantile (or the median), plus access. */
   readonly rttMs: number;
+  /** Median RTT to the serving site, plus access. */
+  readonly medianRttMs: number;
   readonly sloMet: boolean;
   /** The next-nearest allowed chosen site: where the market fails over to. */
   readonly backup: string | null;
@@ -31,8 +37,18 @@ export interface PlanOptions extends WhatIf {
   readonly timeLimitMs?: number;
 }
 
+/** What a plan's RTT figures are: the network, the quantile judged, the access included. */
+export interface LatencyBasis {
+  readonly network: Network;
+  /** The quantile SLOs are judged on; null for the median. */
+  readonly confidence: number | null;
+  /** A sentence for reports: what every RTT in the plan includes. */
+  readonly description: string;
+}
+
 export interface Plan {
   readonly scenario: ResolvedScenario;
+  readonly latency: LatencyBasis;
   readonly status: PlacementResult['status'];
   /** The chosen sites, in candidate order. */
   readonly chosen: readonly PlanCandidate[];
@@ -107,27 +123,50 @@ function explain(result: PlacementResult, scenario: ResolvedScenario): string {
 
 /** What every market may see of every candidate under the what-if, and who needs a national station. */
 export interface Pricing {
+  /** The RTT SLOs are judged on: the confidence quantile (or the median), plus access. */
   readonly latency: number[][];
+  /** The median RTT plus access. */
+  readonly medianLatency: number[][];
   readonly nationalStation: boolean[];
+}
+
+/** A point with its country, so the internet model knows which country's networks it starts on. */
+function located(coordinates: readonly [number, number], country: string | null) {
+  const point = { type: 'Point' as const, coordinates: [...coordinates] };
+  return country === null ? point : { type: 'Feature' as const, geometry: point, properties: { country } };
+}
+
+export function latencyBasis(scenario: ResolvedScenario): LatencyBasis {
+  const { network, confidence, markets } = scenario;
+  const access = markets.some((m) => m.accessMs > 0) ? ", plus each market's stated last-mile access" : '';
+  const judged = confidence === null ? 'SLOs are judged on the median' : `SLOs are judged on the ${Math.round(confidence * 100)}th percentile`;
+  return {
+    network,
+    confidence,
+    description: `Market-to-site RTT over the ${NETWORK_DESCRIPTIONS[network]}${access}; ${judged} of the modelled RTT.`,
+  };
 }
 
 export function priceScenario(scenario: ResolvedScenario, options: PlanOptions): Pricing {
   const world = options.world ?? bundledWorld;
-  const { markets, candidates } = scenario;
-  const rtt = latencyMatrix(
-    markets.map((m) => [...m.coordinates] as [number, number]),
-    candidates.map((c) => [...c.coordinates] as [number, number]),
-    { world, cutCables: options.cutCables, cutCorridors: options.cutCorridors, removeNodes: options.removeNodes },
+  const { markets, candidates, network, confidence } = scenario;
+  const matrixAt = (quantile: number) => latencyMatrix(
+    markets.map((m) => located(m.coordinates, m.country)),
+    candidates.map((c) => located(c.coordinates, c.country)),
+    { world, network, quantile, cutCables: options.cutCables, cutCorridors: options.cutCorridors, removeNodes: options.removeNodes },
   );
+  const median = matrixAt(0.5);
+  const judged = confidence === null ? median : matrixAt(confidence);
   const failed = new Set(options.removeRegions ?? []);
-  const latency = markets.map((market, i) => candidates.map((candidate, j) => {
+  const price = (rtt: typeof median) => markets.map((market, i) => candidates.map((candidate, j) => {
     if (failed.has(candidate.id)) return Infinity;
-    return allowedLatency(market, candidate, rtt.data[i * rtt.cols + j]);
+    return allowedLatency(market, candidate, rtt.data[i * rtt.cols + j] + market.accessMs);
   }));
+  const latency = price(judged);
   // An in-country market no in-country candidate serves within its SLO gets a national station
   // and leaves the regional placement.
   const nationalStation = markets.map((market, i) => market.inCountry && !latency[i].some((rttMs) => rttMs <= market.sloMs));
-  return { latency, nationalStation };
+  return { latency, medianLatency: judged === median ? latency : price(median), nationalStation };
 }
 
 /** Each market's serving site (nearest chosen), backup and SLO verdict. */
@@ -142,6 +181,7 @@ export function outcomesFor(scenario: ResolvedScenario, pricing: Pricing, chosen
       market,
       servedBy: first && Number.isFinite(first.rttMs) ? scenario.candidates[first.j].id : null,
       rttMs,
+      medianRttMs: first === undefined ? Infinity : pricing.medianLatency[i][first.j],
       sloMet: rttMs <= market.sloMs,
       backup: second && Number.isFinite(second.rttMs) ? scenario.candidates[second.j].id : null,
       backupRttMs: second?.rttMs ?? Infinity,
@@ -173,6 +213,7 @@ export function planResolved(scenario: ResolvedScenario, options: PlanOptions): 
   const outcomes = outcomesFor(scenario, pricing, chosenIndices);
   return {
     scenario,
+    latency: latencyBasis(scenario),
     status: result.status,
     chosen: chosenIndices.map((j) => scenario.candidates[j]),
     markets: outcomes,

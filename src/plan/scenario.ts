@@ -5,6 +5,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { checkLonLat, type LonLat } from '../geo/coordinates.js';
 import { describe } from '../shortest-path/edge-weight.js';
+import { type Network, NETWORKS } from '../latency/network.js';
 import type { RegionStatus } from '../world/records.js';
 import { REGION_STATUSES } from '../world/regions.js';
 import { didYouMean } from '../world/suggest.js';
@@ -20,11 +21,15 @@ export interface CustomPoint {
   readonly country?: string;
   readonly coordinates: readonly [number, number];
   readonly weight?: number;
+  /** Last-mile ms added to this market's RTT (e.g. a cellular network); markets only. */
+  readonly accessMs?: number;
 }
 
 export interface SloTier {
   readonly name: string;
   readonly sloMs: number;
+  /** Last-mile ms added to the RTT of this tier's markets. */
+  readonly accessMs?: number;
   /** Market ids in this tier. */
   readonly markets?: readonly string[];
   /** Every scenario market in these countries is in this tier. */
@@ -37,7 +42,17 @@ export interface Scenario {
   readonly markets?: readonly (string | CustomPoint)[] | { readonly countries: readonly string[] };
   /** Demand weight of bundled markets. @default "population" */
   readonly weights?: 'population' | 'equal';
-  readonly slo?: { readonly defaultMs: number; readonly tiers?: readonly SloTier[] };
+  /**
+   * `confidence` (e.g. 0.9): a market is within its SLO only when that quantile of its RTT is.
+   * `accessMs`: last-mile ms added to every market's RTT unless its tier or point sets its own.
+   */
+  readonly slo?: { readonly defaultMs: number; readonly confidence?: number; readonly accessMs?: number; readonly tiers?: readonly SloTier[] };
+  /**
+   * How users reach the sites: over the public internet, or over a private line or accelerator
+   * on the provider's backbone. Site-to-site traffic always takes the backbone.
+   * @default "internet"
+   */
+  readonly network?: Network;
   /** What to optimise; k is required for all but fewest-regions. @default fewest-regions */
   readonly objective?: { readonly type: PlanObjective; readonly k?: number };
   readonly candidates?: {
@@ -69,6 +84,8 @@ export interface PlanMarket {
   readonly sloMs: number;
   readonly tier: string;
   readonly inCountry: boolean;
+  /** Last-mile ms added to every RTT of this market. */
+  readonly accessMs: number;
 }
 
 export interface PlanCandidate {
@@ -81,6 +98,10 @@ export interface PlanCandidate {
 
 export interface ResolvedScenario {
   readonly name: string;
+  /** The network market-to-site RTTs take. */
+  readonly network: Network;
+  /** The RTT quantile SLOs are judged on; null for the median. */
+  readonly confidence: number | null;
   readonly markets: readonly PlanMarket[];
   readonly candidates: readonly PlanCandidate[];
   readonly objective: PlanObjective;
@@ -121,6 +142,18 @@ class Reader {
     });
   }
 
+  nonNegative(value: unknown, path: string): number {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) this.fail(path, `must be a finite number of milliseconds >= 0; got ${describe(value)}.`);
+    return value;
+  }
+
+  fraction(value: unknown, path: string): number {
+    if (typeof value !== 'number' || !(value > 0 && value < 1)) {
+      this.fail(path, `must be a number strictly between 0 and 1, such as 0.9 (the 90th percentile); got ${describe(value)}.`);
+    }
+    return value;
+  }
+
   positive(value: unknown, path: string, integer = false): number {
     if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
       this.fail(path, `must be a ${integer ? 'positive integer' : 'number > 0'}; got ${describe(value)}.`);
@@ -140,9 +173,9 @@ class Reader {
     return value;
   }
 
-  point(value: unknown, path: string): CustomPoint & { coordinates: LonLat } {
+  point(value: unknown, path: string, fields: readonly string[] = ['id', 'name', 'country', 'coordinates', 'weight']): CustomPoint & { coordinates: LonLat } {
     const record = this.object(value, path);
-    this.keys(record, path, ['id', 'name', 'country', 'coordinates', 'weight']);
+    this.keys(record, path, fields);
     if (typeof record.id !== 'string' || record.id.length === 0) this.fail(`${path}.id`, 'must be a non-empty string naming the point.');
     const coordinates = record.coordinates;
     if (!Array.isArray(coordinates) || coordinates.length !== 2) this.fail(`${path}.coordinates`, 'must be [lon, lat] (longitude first).');
@@ -152,6 +185,7 @@ class Reader {
       country: record.country === undefined ? undefined : this.country(record.country, `${path}.country`),
       coordinates: checkLonLat(coordinates[0], coordinates[1], FUNCTION, `${path}.coordinates`),
       weight: record.weight === undefined ? undefined : this.positive(record.weight, `${path}.weight`),
+      accessMs: record.accessMs === undefined ? undefined : this.nonNegative(record.accessMs, `${path}.accessMs`),
     };
   }
 }
@@ -164,13 +198,14 @@ function knownId(read: Reader, id: string, path: string, known: readonly string[
 export function resolveScenario(input: unknown, world: World, greenfieldIds: ReadonlyMap<string, PlanCandidate>): ResolvedScenario {
   const read = new Reader();
   const scenario = read.object(input ?? {}, 'scenario');
-  read.keys(scenario, 'scenario', ['name', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy']);
+  read.keys(scenario, 'scenario', ['name', 'network', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy']);
+  const network = scenario.network === undefined ? 'internet' : read.oneOf(scenario.network, 'scenario.network', NETWORKS);
   const marketIds = world.markets.map((m) => m.id);
   const regionIds = world.regions.map((r) => r.id);
 
   // Markets.
   const weighting = scenario.weights === undefined ? 'population' : read.oneOf(scenario.weights, 'scenario.weights', ['population', 'equal'] as const);
-  type Draft = Omit<PlanMarket, 'sloMs' | 'tier' | 'inCountry'>;
+  type Draft = Omit<PlanMarket, 'sloMs' | 'tier' | 'inCountry' | 'accessMs'> & { readonly pointAccessMs?: number };
   const fromBundled = (id: string): Draft => {
     const market = world.markets.find((m) => m.id === id) as (typeof world.markets)[number];
     return { id, name: market.name, country: market.country, coordinates: market.coordinates, weight: weighting === 'equal' ? 1 : market.population };
@@ -182,8 +217,11 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     drafts = scenario.markets.map((entry: unknown, i) => {
       const path = `scenario.markets[${i}]`;
       if (typeof entry === 'string') return fromBundled(knownId(read, entry, path, marketIds, 'bundled market id (geoslo markets lists them)'));
-      const point = read.point(entry, path);
-      return { id: point.id, name: point.name ?? point.id, country: point.country ?? null, coordinates: point.coordinates, weight: point.weight ?? 1 };
+      const point = read.point(entry, path, ['id', 'name', 'country', 'coordinates', 'weight', 'accessMs']);
+      return {
+        id: point.id, name: point.name ?? point.id, country: point.country ?? null, coordinates: point.coordinates, weight: point.weight ?? 1,
+        ...(point.accessMs === undefined ? {} : { pointAccessMs: point.accessMs }),
+      };
     });
   } else {
     const selection = read.object(scenario.markets, 'scenario.markets');
@@ -200,19 +238,22 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
 
   // SLO tiers: a market's tier is the last tier naming it (by id or by country), else the default.
   const slo = read.object(scenario.slo ?? { defaultMs: 100 }, 'scenario.slo');
-  read.keys(slo, 'scenario.slo', ['defaultMs', 'tiers']);
+  read.keys(slo, 'scenario.slo', ['defaultMs', 'confidence', 'accessMs', 'tiers']);
   const defaultMs = read.positive(slo.defaultMs, 'scenario.slo.defaultMs');
-  const tierOf = new Map<string, { name: string; sloMs: number }>();
+  const confidence = slo.confidence === undefined ? null : read.fraction(slo.confidence, 'scenario.slo.confidence');
+  const defaultAccessMs = slo.accessMs === undefined ? 0 : read.nonNegative(slo.accessMs, 'scenario.slo.accessMs');
+  const tierOf = new Map<string, { name: string; sloMs: number; accessMs: number | undefined }>();
   read.array(slo.tiers ?? [], 'scenario.slo.tiers').forEach((entry, t) => {
     const path = `scenario.slo.tiers[${t}]`;
     const tier = read.object(entry, path);
-    read.keys(tier, path, ['name', 'sloMs', 'markets', 'countries']);
+    read.keys(tier, path, ['name', 'sloMs', 'accessMs', 'markets', 'countries']);
     const name = typeof tier.name === 'string' && tier.name.length > 0 ? tier.name : read.fail(`${path}.name`, 'must be a non-empty string.');
     const sloMs = read.positive(tier.sloMs, `${path}.sloMs`);
+    const accessMs = tier.accessMs === undefined ? undefined : read.nonNegative(tier.accessMs, `${path}.accessMs`);
     const ids = read.strings(tier.markets ?? [], `${path}.markets`);
     ids.forEach((id, i) => knownId(read, id, `${path}.markets[${i}]`, [...seen], 'market of this scenario'));
     const countries = read.strings(tier.countries ?? [], `${path}.countries`).map((c, i) => read.country(c, `${path}.countries[${i}]`));
-    for (const draft of drafts) if (ids.includes(draft.id) || (draft.country !== null && countries.includes(draft.country))) tierOf.set(draft.id, { name, sloMs });
+    for (const draft of drafts) if (ids.includes(draft.id) || (draft.country !== null && countries.includes(draft.country))) tierOf.set(draft.id, { name, sloMs, accessMs });
   });
 
   // Data residency.
@@ -230,7 +271,10 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
       read.fail(`scenario.markets[${i}].country`, `is missing, but "${draft.id}" must keep its data in-country; give its ISO country code.`);
     }
     const tier = tierOf.get(draft.id);
-    return Object.freeze({ ...draft, sloMs: tier?.sloMs ?? defaultMs, tier: tier?.name ?? 'default', inCountry });
+    const { pointAccessMs, ...market } = draft;
+    // The most specific access figure wins: the market's own point, then its tier, then the default.
+    const accessMs = pointAccessMs ?? tier?.accessMs ?? defaultAccessMs;
+    return Object.freeze({ ...market, sloMs: tier?.sloMs ?? defaultMs, tier: tier?.name ?? 'default', inCountry, accessMs });
   });
 
   // Candidates.
@@ -280,6 +324,8 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   const redundancy = scenario.redundancy === undefined ? 1 : read.positive(scenario.redundancy, 'scenario.redundancy', true);
   return Object.freeze({
     name: typeof scenario.name === 'string' ? scenario.name : 'scenario',
+    network,
+    confidence,
     markets: Object.freeze(markets),
     candidates: Object.freeze(candidates),
     objective: type,

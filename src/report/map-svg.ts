@@ -7,6 +7,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import land110m from 'world-atlas/land-110m.json';
 import type { Plan } from '../plan/plan.js';
+import { rttColumns } from './rtt-columns.js';
 
 export interface MapOptions {
   /** @default 1200 */
@@ -31,6 +32,7 @@ export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
   const sites = new Map(result.scenario.candidates.map((c) => [c.id, c]));
   const maxWeight = Math.max(1, ...result.markets.map((m) => m.market.weight));
   const colourOf = (met: boolean, local: boolean) => (local ? MAP_COLOURS.local : met ? MAP_COLOURS.met : MAP_COLOURS.missed);
+  const rtt = rttColumns(result.latency);
   const arcs: string[] = [];
   const dots: string[] = [];
   for (const outcome of result.markets) {
@@ -43,7 +45,11 @@ export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
     const point = projection([...outcome.market.coordinates] as [number, number]);
     if (!point) continue;
     const radius = 2 + 6 * Math.sqrt(outcome.market.weight / maxWeight);
-    const label = `${outcome.market.name}: ${Number.isFinite(outcome.rttMs) ? outcome.rttMs.toFixed(0) : 'unreachable'} ms (SLO ${outcome.market.sloMs} ms)`;
+    const figures = rtt.map((column) => {
+      const value = column.value(outcome);
+      return `${column.header.replace(' ms', '')} ${Number.isFinite(value) ? `${value.toFixed(0)} ms` : 'unreachable'}`;
+    });
+    const label = `${outcome.market.name}: ${figures.join(', ')} (SLO ${outcome.market.sloMs} ms, ${result.latency.network})`;
     dots.push(`<circle class="market ${outcome.sloMet ? 'met' : 'missed'}" cx="${point[0].toFixed(1)}" cy="${point[1].toFixed(1)}" r="${radius.toFixed(1)}" fill="${colour}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5"><title>${escapeXml(label)}</title></circle>`);
   }
   const siteMarks = result.chosen.map((site) => {

@@ -1,6 +1,7 @@
 // The plan as one GeoJSON FeatureCollection: chosen sites and markets as Points, and an assignment
 // line from each market to the site serving it, with rttMs, sloMs and sloMet in the properties so
-// any map tool can colour them.
+// any map tool can colour them. Every market says which network its RTT is over and which
+// quantile (rttMs) the SLO was judged on, beside the median (medianRttMs).
 
 import type { Plan } from '../plan/plan.js';
 import { type Feature, type FeatureCollection, type LineGeometry, segmentGeometry } from '../world/geojson.js';
@@ -23,7 +24,8 @@ export function planFeatureCollection(result: Plan): FeatureCollection<PointGeom
     const { market } = outcome;
     const properties = {
       name: market.name, country: market.country, weight: market.weight, tier: market.tier, sloMs: market.sloMs,
-      rttMs: finite(outcome.rttMs), sloMet: outcome.sloMet, servedBy: outcome.nationalStation ? 'national station' : outcome.servedBy,
+      network: result.latency.network, confidence: result.latency.confidence,
+      medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, servedBy: outcome.nationalStation ? 'national station' : outcome.servedBy,
       backup: outcome.backup, backupRttMs: finite(outcome.backupRttMs), inCountry: market.inCountry,
     };
     features.push({ type: 'Feature', id: market.id, geometry: { type: 'Point', coordinates: [market.coordinates[0], market.coordinates[1]] }, properties: { role: 'market', ...properties } });

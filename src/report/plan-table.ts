@@ -3,6 +3,7 @@
 
 import type { GapAnalysis, SiteFailure } from '../plan/gaps.js';
 import type { Plan } from '../plan/plan.js';
+import { rttColumns } from './rtt-columns.js';
 import { formatTextTable } from './text-table.js';
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'unreachable');
@@ -16,13 +17,15 @@ export function planTable(result: Plan, gaps: GapAnalysis, failures: readonly Si
     (result.objective.bound === null ? '' : `, objective ${result.objective.value.toFixed(2)} with bound ${result.objective.bound.toFixed(2)}`));
   lines.push(`regions (${result.chosen.length}): ${result.chosen.map((c) => `${c.id} ${c.name}`).join(', ')}`);
   lines.push(`coverage: ${percent(result.coverage.share)} of demand weight within its SLO (${result.markets.filter((m) => m.sloMet).length} of ${result.markets.length} markets)`);
+  lines.push(`RTT: ${result.latency.description}`);
   if (result.explanation) lines.push(result.explanation);
   lines.push('');
+  const rtt = rttColumns(result.latency);
   lines.push(formatTextTable(
     [{ header: 'market' }, { header: 'country' }, { header: 'tier' }, { header: 'SLO ms', numeric: true }, { header: 'served by' },
-      { header: 'RTT ms', numeric: true }, { header: 'SLO' }, { header: 'backup' }, { header: 'backup ms', numeric: true }],
+      ...rtt.map((column) => ({ header: column.header, numeric: true })), { header: 'SLO' }, { header: 'backup' }, { header: 'backup ms', numeric: true }],
     result.markets.map((o) => [
-      o.market.id, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ms(o.rttMs),
+      o.market.id, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ...rtt.map((column) => ms(column.value(o))),
       o.nationalStation ? 'local' : o.sloMet ? 'met' : 'MISSED', o.backup, o.backup === null ? null : ms(o.backupRttMs),
     ]),
   ));

@@ -5,6 +5,7 @@ import { type GapAnalysis, gapAnalysis, nMinusOne, type SiteFailure } from '../p
 import type { Plan } from '../plan/plan.js';
 import type { Sweep } from '../plan/sweep.js';
 import { renderMapSvg } from './map-svg.js';
+import { rttColumns } from './rtt-columns.js';
 import { renderSweepSvg } from './sweep-svg.js';
 
 export interface ReportParts {
@@ -30,8 +31,9 @@ export function renderReportHtml(result: Plan, parts: ReportParts = {}): string 
   const gaps = parts.gaps ?? gapAnalysis(result);
   const failures = parts.failures ?? nMinusOne(result);
   const { sweep } = parts;
+  const rtt = rttColumns(result.latency);
   const marketRows = result.markets.map((o) => [
-    o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ms(o.rttMs),
+    o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ...rtt.map((column) => ms(column.value(o))),
     o.nationalStation ? 'local' : o.sloMet ? 'met' : 'missed', o.backup, o.backup === null ? null : ms(o.backupRttMs),
   ]);
   const gapSection = gaps.missed.length === 0 ? '<p>Every market is served within its SLO.</p>'
@@ -54,15 +56,16 @@ th { background: #f6f6f6; position: sticky; top: 0; } svg { max-width: 100%; hei
 <span class="status">${result.status}</span>. ${result.chosen.length} regions: ${result.chosen.map((c) => escapeHtml(`${c.id} (${c.name})`)).join(', ')}.
 ${(result.coverage.share * 100).toFixed(1)}% of demand weight within its SLO (${result.markets.filter((m) => m.sloMet).length} of ${result.markets.length} markets).
 ${escapeHtml(result.explanation)}</p>
+<p class="summary">${escapeHtml(result.latency.description)}</p>
 <section id="map">${renderMapSvg(result)}</section>
 ${sweep ? `<h2>Trade-off by ${sweep.parameter === 'k' ? 'number of regions' : 'SLO'}</h2><section id="sweep">${renderSweepSvg(sweep)}</section>` : ''}
 <h2>Markets</h2>
-${table(['market', 'name', 'country', 'tier', 'SLO ms', 'served by', 'RTT ms', 'SLO', 'backup', 'backup ms'], marketRows, 'markets')}
+${table(['market', 'name', 'country', 'tier', 'SLO ms', 'served by', ...rtt.map((column) => column.header), 'SLO', 'backup', 'backup ms'], marketRows, 'markets')}
 <h2>Markets missing their SLO</h2>
 ${gapSection}
 <h2>If one region fails (N-1)</h2>
 ${table(['region', 'markets that would miss their SLO', 'demand weight'], failures.map((f) => [f.site, f.breaks.length === 0 ? 'none' : f.breaks.join(', '), f.weight]), 'n-minus-one')}
-<p class="summary">Round-trip times are modelled by geoslo over its backbone of submarine cables and land routes; coordinates [lon, lat].</p>
+<p class="summary" id="rtt-basis">${escapeHtml(result.latency.description)} Round-trip times are modelled by geoslo over its backbone of submarine cables and land routes; coordinates [lon, lat].</p>
 </body></html>
 `;
 }

@@ -99,3 +99,27 @@ export interface Backbone {
   readonly terrestrial: readonly TerrestrialRoute[];
   readonly links: readonly BackboneLink[];
 }
+
+/** A metro where networks of many countries exchange traffic: an internet route between countries meets at one. */
+export interface ExchangeHub {
+  /** Backbone node id of the metro. */
+  readonly node: string;
+  readonly exchange: string;
+  /** Connected networks, where a source gives the count. */
+  readonly networks: number | null;
+  readonly source: string;
+}
+
+/** A country whose international internet traffic passes national gateways. */
+export interface GatewayCountry {
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string;
+  readonly name: string;
+  readonly source: string;
+}
+
+/** What the public-internet model knows beyond the backbone (data/internet.json). */
+export interface InternetFacts {
+  readonly exchangeHubs: readonly ExchangeHub[];
+  readonly gatewayCountries: readonly GatewayCountry[];
+}

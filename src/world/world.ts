@@ -4,18 +4,23 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { backbone, backboneInService, backboneOfAllYears, BUNDLED_YEAR } from './backbone.js';
+import { bundledInternetFacts } from './internet-facts.js';
 import { markets } from './markets.js';
-import type { Backbone, Market, Region } from './records.js';
+import type { Backbone, InternetFacts, Market, Region } from './records.js';
 import { regions } from './regions.js';
 
 export interface World {
   readonly regions: readonly Region[];
   readonly markets: readonly Market[];
   readonly backbone: Backbone;
+  /** Exchange hubs and gateway countries of the public internet over this backbone. */
+  readonly internet: InternetFacts;
 }
 
 /** The bundled world: regions, markets and the cable systems in service in 2025. */
-export const bundledWorld: World = Object.freeze({ regions, markets, backbone });
+const internet = bundledInternetFacts(backbone);
+
+export const bundledWorld: World = Object.freeze({ regions, markets, backbone, internet });
 
 /** Years worldAsOf accepts: from the first transoceanic fibre-optic cable (TAT-8, 1988) to 2100. */
 export const WORLD_YEARS = Object.freeze({ min: 1988, max: 2100 });
@@ -40,7 +45,7 @@ export function worldAsOf(year: number): World {
   }
   let world = worldsByYear.get(year);
   if (!world) {
-    world = Object.freeze({ regions, markets, backbone: backboneInService(backboneOfAllYears, year) });
+    world = Object.freeze({ regions, markets, backbone: backboneInService(backboneOfAllYears, year), internet });
     worldsByYear.set(year, world);
   }
   return world;

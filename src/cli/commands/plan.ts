@@ -3,6 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from '../../errors.js';
+import { resolveNetwork } from '../../latency/network.js';
+import { fractionFlag } from '../flags.js';
 import { defaultScenario } from '../../plan/default-scenario.js';
 import { gapAnalysis, nMinusOne } from '../../plan/gaps.js';
 import { plan } from '../../plan/plan.js';
@@ -23,6 +25,8 @@ export interface PlanFlags {
   readonly cut?: readonly string[];
   readonly cutCorridor?: readonly string[];
   readonly format?: string;
+  readonly network?: string;
+  readonly confidence?: string;
 }
 
 const FORMATS = ['table', 'json', 'geojson', 'html'] as const;
@@ -64,7 +68,10 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
   const scenario = readScenario(scenarioFile);
   const sloMs = numberFlag(flags.slo, '--slo');
   const k = numberFlag(flags.k, '--k');
+  const confidence = flags.confidence === undefined ? undefined : fractionFlag(flags.confidence, 'plan', '--confidence');
+  if (flags.network !== undefined) scenario.network = resolveNetwork(flags.network, 'plan', '--network', 'internet');
   if (sloMs !== undefined) scenario.slo = { ...(scenario.slo as object | undefined), defaultMs: sloMs };
+  if (confidence !== undefined) scenario.slo = { defaultMs: 100, ...(scenario.slo as object | undefined), confidence };
   if (flags.objective !== undefined || k !== undefined) {
     const objective = (scenario.objective ?? {}) as Record<string, unknown>;
     scenario.objective = { ...objective, ...(flags.objective === undefined ? {} : { type: flags.objective }), ...(k === undefined ? {} : { k }) };

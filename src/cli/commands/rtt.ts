@@ -1,11 +1,13 @@
-// `geoslo rtt --pairs FILE.csv`: reads rows with from_lon,from_lat,to_lon,to_lat (other columns are
-// kept), models every pair in one kernel pass and writes the rows back with rtt_ms. Any bad row
-// fails the whole run with its line and column before anything is written.
+// `geoslo rtt --pairs FILE.csv [--network backbone|internet] [--quantile Q]`: reads rows with
+// from_lon,from_lat,to_lon,to_lat (other columns are kept), models every pair in one kernel pass
+// and writes the rows back with rtt_ms and the network and quantile it is for. Any bad row fails
+// the whole run with its line and column before anything is written.
 
 import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from '../../errors.js';
 import { checkLonLat, type LonLat } from '../../geo/coordinates.js';
 import { latencyMatrix } from '../../latency/estimate.js';
+import type { Network } from '../../latency/network.js';
 import type { WhatIf } from '../../latency/what-if.js';
 import { CsvSyntaxError, formatCsv, parseCsv } from '../../util/csv.js';
 
@@ -21,7 +23,12 @@ function cellNumber(cells: string[], column: number, line: number, name: string)
   return value;
 }
 
-export function rttCsv(pairsFile: string, whatIf: WhatIf): string {
+export interface RttRequest extends WhatIf {
+  readonly network: Network;
+  readonly quantile: number;
+}
+
+export function rttCsv(pairsFile: string, request: RttRequest): string {
   let table;
   try {
     table = parseCsv(readFileSync(pairsFile, 'utf8'));
@@ -34,8 +41,10 @@ export function rttCsv(pairsFile: string, whatIf: WhatIf): string {
   if (missing.length > 0) {
     throw new InvalidArgumentError(COMMAND, `--pairs ${pairsFile}`, `has no column ${missing.join(', ')}; the header must name from_lon,from_lat,to_lon,to_lat.`);
   }
-  if (table.header.includes('rtt_ms')) {
-    throw new InvalidArgumentError(COMMAND, `--pairs ${pairsFile}`, 'already has an rtt_ms column; remove it, the command adds it.');
+  const added = ['rtt_ms', 'network', 'quantile'];
+  const clash = added.find((name) => table.header.includes(name));
+  if (clash !== undefined) {
+    throw new InvalidArgumentError(COMMAND, `--pairs ${pairsFile}`, `already has a ${clash} column; remove it, the command adds ${added.join(', ')}.`);
   }
   const pointKey = (point: LonLat) => `${point[0]},${point[1]}`;
   const unique = { from: new Map<string, { point: LonLat; line: number }>(), to: new Map<string, { point: LonLat; line: number }>() };
@@ -55,7 +64,7 @@ export function rttCsv(pairsFile: string, whatIf: WhatIf): string {
   const toKeys = [...unique.to.keys()];
   let matrix;
   try {
-    matrix = latencyMatrix(fromKeys.map((k) => (unique.from.get(k) as { point: LonLat }).point), toKeys.map((k) => (unique.to.get(k) as { point: LonLat }).point), whatIf);
+    matrix = latencyMatrix(fromKeys.map((k) => (unique.from.get(k) as { point: LonLat }).point), toKeys.map((k) => (unique.to.get(k) as { point: LonLat }).point), request);
   } catch (error) {
     // Point the user at the row holding an unreachable point rather than at an internal index.
     const match = error instanceof InvalidArgumentError ? /^(from|to)\[(\d+)\]/.exec(error.field) : null;
@@ -68,7 +77,7 @@ export function rttCsv(pairsFile: string, whatIf: WhatIf): string {
   const toIndex = new Map(toKeys.map((k, i) => [k, i]));
   const rows = pairs.map(({ from, to, cells }) => {
     const rttMs = matrix.data[(fromIndex.get(from) as number) * matrix.cols + (toIndex.get(to) as number)];
-    return [...cells, Number.isFinite(rttMs) ? rttMs.toFixed(1) : 'unreachable'];
+    return [...cells, Number.isFinite(rttMs) ? rttMs.toFixed(1) : 'unreachable', request.network, String(request.quantile)];
   });
-  return formatCsv([...table.header, 'rtt_ms'], rows);
+  return formatCsv([...table.header, ...added], rows);
 }
