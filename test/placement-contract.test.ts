@@ -15,10 +15,13 @@ describe('solvePlacement invariants', () => {
   it.each(OBJECTIVES)('$objective: nearest-site assignment, recomputed objective, bound on the right side, deterministic', (spec) => {
     for (let seed = 1; seed <= 8; seed++) {
       const instance = randomSmallInstance(100 + seed, 30, 12, 0);
-      const problem = { latencyMs: instance.latencyMs, weights: instance.weights, costs: instance.costs, fixed: [seed % 12], forbidden: [(seed + 5) % 12], seed, ...spec };
+      const costs = spec.objective === 'set-cover' ? { costs: instance.costs } : {};
+      const problem = { latencyMs: instance.latencyMs, weights: instance.weights, ...costs, fixed: [seed % 12], forbidden: [(seed + 5) % 12], seed, ...spec };
       const result = solvePlacement(problem);
-      expect(solvePlacement(problem)).toEqual(result);
-      expect(solvePlacement({ ...problem, kernel: 'js' })).toEqual(result);
+      // Everything but the clock is the same run after run, and in the TypeScript twin.
+      const withoutClock = ({ statistics, ...rest }: ReturnType<typeof solvePlacement>) => ({ ...rest, statistics: { ...statistics, elapsedMs: 0 } });
+      expect(withoutClock(solvePlacement(problem))).toEqual(withoutClock(result));
+      expect(withoutClock(solvePlacement({ ...problem, kernel: 'js' }))).toEqual(withoutClock(result));
       expect(result.sites).toEqual([...result.sites].sort((a, b) => a - b));
       expect(result.sites).toContain(seed % 12);
       expect(result.sites).not.toContain((seed + 5) % 12);
@@ -96,17 +99,61 @@ describe('bad problems are typed errors naming the field', () => {
     [{ ...ok, k: 0 }, /problem\.k must be a finite integer > 0; got 0/],
     [{ ...ok, k: 3 }, /problem\.k is 3 but there are only 2 candidates/],
     [{ ...ok, k: undefined }, /problem\.k is required for "p-median"/],
-    [{ ...ok, fixed: [0, 0] }, /problem\.fixed\[1\] repeats candidate 0/],
+    [{ ...ok, latencyMs: [[1, 2, 3], [3, 4, 5]], fixed: [0, 0, 2] }, /problem\.fixed\[1\] repeats candidate 0/],
+    [{ ...ok, latencyMs: [[1, 2, 3], [3, 4, 5]], fixed: [0, 1, 0] }, /problem\.fixed looks like a 0\/1 mask over the candidates; pass the candidate indices instead: \[1\]/],
     [{ ...ok, forbidden: [2] }, /problem\.forbidden\[0\] is 2; candidate indices run from 0 to 1/],
     [{ ...ok, fixed: [1], forbidden: [1] }, /problem\.fixed and problem\.forbidden both name candidate 1/],
     [{ ...ok, weights: [1] }, /problem\.weights has 1 entries but there are 2 demands/],
     [{ ...ok, weights: [1, -1] }, /problem\.weights\[1\] is -1; weights must be finite numbers >= 0/],
-    [{ ...ok, objective: 'set-cover', costs: [1, 2, 3], sloMs: 5 }, /problem\.costs has 3 entries but there are 2 candidates/],
+    [{ latencyMs: ok.latencyMs, objective: 'set-cover', costs: [1, 2, 3], sloMs: 5 }, /problem\.costs has 3 entries but there are 2 candidates/],
     [{ ...ok, objective: 'max-coverage' }, /problem\.sloMs is required for "max-coverage"/],
     [{ ...ok, objective: 'p-medium' }, /problem\.objective must be one of "p-median", "p-center", "max-coverage", "set-cover"; got "p-medium"/],
-    [{ ...ok, coverTimes: 2 }, /problem\.coverTimes applies to "set-cover" only/],
+    [{ ...ok, coverTimes: 2 }, /problem\.coverTimes does not apply to "p-median"; it is used by "set-cover"/],
+    [{ ...ok, sloMs: 50 }, /problem\.sloMs does not apply to "p-median"; it is used by "max-coverage" and "set-cover"/],
+    [{ ...ok, objective: 'p-center', sloMs: 50 }, /problem\.sloMs does not apply to "p-center"/],
+    [{ ...ok, objective: 'set-cover', sloMs: 5 }, /problem\.k does not apply to "set-cover"; it is used by "p-median" and "p-center" and "max-coverage"/],
+    [{ ...ok, costs: [1, 1] }, /problem\.costs does not apply to "p-median"; it is used by "set-cover"/],
+    [{ ...ok, netwrok: 'x' }, /problem\.netwrok is not a field of a placement problem/],
+    [null, /problem must be an object/],
   ])('%#', (problem, message) => {
     expect(() => solvePlacement(problem as never)).toThrow(InvalidArgumentError);
     expect(() => solvePlacement(problem as never)).toThrow(message);
+  });
+});
+
+describe('edges of the contract', () => {
+  const latencyMs = [[1, 9, 9], [9, 1, 9], [9, 9, 1], [50, 50, 50]];
+
+  it('set-cover with fixed sites still covers every coverable demand when one cannot be covered', () => {
+    for (const coverTimes of [1, 2]) {
+      const slo = coverTimes === 1 ? 5 : 10;
+      const result = solvePlacement({ latencyMs, objective: 'set-cover', sloMs: slo, fixed: [0], coverTimes });
+      expect(result.status).toBe('infeasible');
+      expect(result.uncovered).toEqual([3]);
+      expect(result.unserved).toEqual([3]);
+      expect(result.sites).toEqual(coverTimes === 1 ? [0, 1, 2] : [0, 1]);
+    }
+  });
+
+  it('a demand no site reaches makes p-median and p-center infeasible, with a finite objective over the rest', () => {
+    const unreachable = [[1, 2], [4, 3], [Infinity, Infinity]];
+    for (const objective of ['p-median', 'p-center'] as const) {
+      const result = solvePlacement({ latencyMs: unreachable, objective, k: 1 });
+      expect(result.status, objective).toBe('infeasible');
+      expect(result.uncovered).toEqual([2]);
+      expect(result.unserved).toEqual([2]);
+      expect(Number.isFinite(result.objective)).toBe(true);
+      expect(result.lowerBound).toBeNull();
+      expect(result.demandLatencyMs[2]).toBe(Infinity);
+    }
+  });
+
+  it('reports each demand\'s latency to its site, what the plan leaves unserved, and the search statistics', () => {
+    const result = solvePlacement({ latencyMs, objective: 'max-coverage', k: 1, sloMs: 5 });
+    expect(Array.from(result.demandLatencyMs)).toEqual([1, 9, 9, 50]);
+    expect(result.unserved).toEqual([1, 2, 3]);
+    expect(result.statistics.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(result.statistics.stoppedAtTimeLimit).toBe(false);
+    expect(result.statistics.nodes).toBeGreaterThanOrEqual(0);
   });
 });

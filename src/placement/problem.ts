@@ -5,6 +5,7 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { describe } from '../shortest-path/edge-weight.js';
+import { didYouMean } from '../world/suggest.js';
 
 export type PlacementObjective = 'p-median' | 'p-center' | 'max-coverage' | 'set-cover';
 
@@ -139,6 +140,11 @@ function readSites(value: unknown, candidateCount: number, field: string): Uint8
   const mask = new Uint8Array(candidateCount);
   if (value === undefined) return mask;
   if (!Array.isArray(value)) fail(field, `must be an array of candidate indices; got ${describe(value)}.`);
+  // A 0/1 list as long as the candidates, with a repeat, is a mask (spopt's convention), not indices.
+  if (value.length === candidateCount && value.every((flag) => flag === 0 || flag === 1) && new Set(value).size < value.length) {
+    const indices = value.flatMap((flag, j) => (flag === 1 ? [j] : []));
+    fail(field, `looks like a 0/1 mask over the candidates; pass the candidate indices instead: [${indices.join(', ')}].`);
+  }
   value.forEach((index: unknown, i) => {
     if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= candidateCount) {
       fail(`${field}[${i}]`, `is ${describe(index)}; candidate indices run from 0 to ${candidateCount - 1}.`);
@@ -155,12 +161,30 @@ function readPositiveNumber(value: unknown, field: string, { integer = false, mi
   return value as number;
 }
 
+const FIELDS = ['latencyMs', 'weights', 'objective', 'k', 'sloMs', 'costs', 'fixed', 'forbidden', 'coverTimes', 'timeLimitMs', 'seed', 'kernel'];
+
+/** The objectives each option applies to: giving it to another is an error, not a silent change. */
+const USED_BY: Readonly<Record<string, readonly PlacementObjective[]>> = {
+  k: ['p-median', 'p-center', 'max-coverage'],
+  sloMs: ['max-coverage', 'set-cover'],
+  costs: ['set-cover'],
+  coverTimes: ['set-cover'],
+};
+
 export function normalizeProblem(problem: unknown): NormalizedProblem {
-  if (typeof problem !== 'object' || problem === null) fail('problem', `must be an object { latencyMs, objective, ... }; got ${describe(problem)}.`);
+  if (typeof problem !== 'object' || problem === null || Array.isArray(problem)) fail('problem', `must be an object { latencyMs, objective, ... }; got ${describe(problem)}.`);
   const input = problem as Record<string, unknown>;
+  for (const name of Object.keys(input)) {
+    if (!FIELDS.includes(name)) fail(`problem.${name}`, `is not a field of a placement problem.${didYouMean(name, FIELDS)} Fields: ${FIELDS.join(', ')}.`);
+  }
   const objective = input.objective as PlacementObjective;
   if (!PLACEMENT_OBJECTIVES.includes(objective)) {
     fail('problem.objective', `must be one of ${PLACEMENT_OBJECTIVES.map((o) => `"${o}"`).join(', ')}; got ${describe(input.objective)}.`);
+  }
+  for (const [name, objectives] of Object.entries(USED_BY)) {
+    if (input[name] !== undefined && !objectives.includes(objective)) {
+      fail(`problem.${name}`, `does not apply to "${objective}"; it is used by ${objectives.map((o) => `"${o}"`).join(' and ')}. Remove it, or choose one of those objectives.`);
+    }
   }
   const { rows, cols, candidateMajor, integral: latenciesIntegral } = readMatrix(input.latencyMs);
   const weights = readVector(input.weights, rows, 'problem.weights', 'weights', 1);
@@ -170,22 +194,19 @@ export function normalizeProblem(problem: unknown): NormalizedProblem {
   for (let j = 0; j < cols; j++) {
     if (fixed[j] && forbidden[j]) fail('problem.fixed', `and problem.forbidden both name candidate ${j}; a site cannot be both always and never open.`);
   }
-  const needsK = objective !== 'set-cover';
   let k = 0;
-  if (needsK || input.k !== undefined) {
+  if (objective !== 'set-cover') {
     if (input.k === undefined) fail('problem.k', `is required for "${objective}": the number of sites to open.`);
     k = readPositiveNumber(input.k, 'problem.k', { integer: true });
     if (k > cols) fail('problem.k', `is ${k} but there are only ${cols} candidates.`);
   }
-  const needsSlo = objective === 'max-coverage' || objective === 'set-cover';
   let sloMs = Infinity;
-  if (needsSlo || input.sloMs !== undefined) {
+  if (objective === 'max-coverage' || objective === 'set-cover') {
     if (input.sloMs === undefined) fail('problem.sloMs', `is required for "${objective}": the latency within which a demand counts as covered.`);
     sloMs = readPositiveNumber(input.sloMs, 'problem.sloMs');
   }
   let coverTimes = 1;
   if (input.coverTimes !== undefined) {
-    if (objective !== 'set-cover') fail('problem.coverTimes', `applies to "set-cover" only; got objective "${objective}".`);
     coverTimes = readPositiveNumber(input.coverTimes, 'problem.coverTimes', { integer: true });
   }
   const timeLimitMs = input.timeLimitMs === undefined ? DEFAULT_TIME_LIMIT_MS : readPositiveNumber(input.timeLimitMs, 'problem.timeLimitMs');

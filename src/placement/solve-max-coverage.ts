@@ -38,5 +38,5 @@ function searchCoverage(coverage: CoverageKernel, integral: boolean, deadline: n
     },
   }, { sites: start, cost: -incumbentWeight }, deadline);
   // Minimised the negated weight: flip back, the bound becomes an upper bound on coverage.
-  return { sites: outcome.sites, cost: -outcome.cost, bound: -outcome.bound, proven: outcome.proven };
+  return { sites: outcome.sites, cost: -outcome.cost, bound: -outcome.bound, proven: outcome.proven, nodes: outcome.nodes };
 }

@@ -59,14 +59,16 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   const sorted = [...radii].filter((r) => r >= floorMs).sort((a, b) => a - b);
   if (sorted.length === 0) {
     const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
-    return { sites, cost: 0, bound: 0, proven: true };
+    return { sites, cost: 0, bound: 0, proven: true, nodes: 0 };
   }
 
   // Deciding a radius on a few demands first (Contardo, Iori & Kramer 2019): a cover of the subset
   // that misses some demand adds that demand and tries again; a subset no k sites cover proves the
   // whole radius infeasible. The subsets stay small, and so do the branch-and-bound trees.
   const sample = new Uint8Array(n);
+  let decisions = 0;
   const decideSubset = (radius: number, until: number): Decision => {
+    decisions++;
     const subsetRequirement = Int32Array.from(requirement, (need, i) => (sample[i] ? need : 0));
     const instance: CoverInstance = coverInstance(candidateMajor, n, m, radius, subsetRequirement, unitCosts, fixed, allowed);
     const greedy = withCoverKernel(instance, (cover) => cover.greedy(startStatus));
@@ -82,6 +84,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   };
   /** Greedy and Lagrangian-heuristic covers, and the Lagrangian bound: fast, but may not decide. */
   const decideQuickly = (radius: number): Decision => {
+    decisions++;
     const full = coverInstance(candidateMajor, n, m, radius, requirement, unitCosts, fixed, allowed);
     return withCoverKernel(full, (cover): Decision => {
       const greedy = cover.greedy(startStatus);
@@ -147,7 +150,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   if (topDecision.feasible !== true) {
     // Even the largest radius admits no k-cover: the fixed sites alone exceed k, or k is too small.
     const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
-    return { sites, cost: Infinity, bound: sorted[high], proven: topDecision.feasible === false };
+    return { sites, cost: Infinity, bound: sorted[high], proven: topDecision.feasible === false, nodes: decisions };
   }
   let bestSites = topDecision.sites;
   let low = -1; // largest index proven infeasible (or -1: none)
@@ -197,5 +200,6 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     // Unproven: the optimum is at least the radius above the largest proven infeasible.
     bound: unknownBelow !== -1 ? sorted[low + 1] : sorted[high],
     proven: unknownBelow === -1,
+    nodes: decisions,
   };
 }

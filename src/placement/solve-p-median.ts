@@ -15,6 +15,8 @@ export interface SearchOutcome {
   readonly cost: number;
   readonly bound: number;
   readonly proven: boolean;
+  /** Search nodes: branch-and-bound nodes, or for p-center the radius decisions. */
+  readonly nodes: number;
 }
 
 const RANDOM_STARTS = 8;
@@ -68,5 +70,5 @@ export function solvePMedian(kernel: PMedianKernel, seed: number, integral: bool
     pMedianBranchProblem(kernel, instance, integral, costOf, () => incumbentCost, { value: rootValue, chosen: rootChosen, lambda: state.lambda }),
     best, deadline,
   );
-  return { sites: searched.sites, cost: searched.cost, bound: searched.bound, proven: searched.proven };
+  return { sites: searched.sites, cost: searched.cost, bound: searched.bound, proven: searched.proven, nodes: searched.nodes };
 }

@@ -38,5 +38,5 @@ function searchCover(cover: CoverKernel, integral: boolean, deadline: number): S
       return node;
     },
   }, incumbent, deadline);
-  return { sites: outcome.sites, cost: outcome.cost, bound: outcome.bound, proven: outcome.proven };
+  return { sites: outcome.sites, cost: outcome.cost, bound: outcome.bound, proven: outcome.proven, nodes: outcome.nodes };
 }

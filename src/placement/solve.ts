@@ -11,13 +11,29 @@ import { solveMaxCoverage } from './solve-max-coverage.js';
 import { solvePCenter } from './solve-p-center.js';
 import { solveSetCover } from './solve-set-cover.js';
 
-export type PlacementStatus = 'optimal' | 'feasible' | 'infeasible';
+/**
+ * 'optimal': proven; 'feasible': a plan that meets the problem, not proven best; 'infeasible': no
+ * plan can meet it (the result serves what can be served); 'unknown': the search stopped before
+ * finding any plan or proving there is none.
+ */
+export type PlacementStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
+
+export interface SearchStatistics {
+  /** Branch-and-bound nodes, or for p-center the radius decisions. */
+  readonly nodes: number;
+  readonly elapsedMs: number;
+  /** Whether the search stopped at timeLimitMs rather than finishing. */
+  readonly stoppedAtTimeLimit: boolean;
+}
 
 export interface PlacementResult {
   readonly status: PlacementStatus;
   /** Chosen candidate indices, ascending. */
   readonly sites: number[];
-  /** Weighted latency sum, worst latency, covered weight or total cost, by objective. */
+  /**
+   * Weighted latency sum, worst latency, covered weight or total cost, by objective; over the
+   * demands some allowed site can serve (those in `uncovered` are left out).
+   */
   readonly objective: number;
   /** A proven bound on the optimum: lower for minimising objectives, upper for max-coverage. */
   readonly lowerBound: number | null;
@@ -27,6 +43,14 @@ export interface PlacementResult {
   readonly uncovered: number[];
   /** For each entry of `uncovered`, the best latency any allowed site reaches (Infinity if none). */
   readonly uncoveredBestMs: number[];
+  /**
+   * Demands this plan leaves unserved: `uncovered` plus any the chosen sites miss (for
+   * max-coverage, those beyond the SLO). Ascending.
+   */
+  readonly unserved: number[];
+  /** Each demand's latency to its assigned site (Infinity when no chosen site reaches it). */
+  readonly demandLatencyMs: Float64Array;
+  readonly statistics: SearchStatistics;
   /** Why the plan is infeasible or not proven optimal; empty when optimal. */
   readonly explanation: string;
 }
@@ -48,7 +72,7 @@ function reachability(problem: NormalizedProblem): Reachability {
       if (forbidden[j]) continue;
       const d = candidateMajor[j * n + i];
       if (d < best) best = d;
-      if (d <= sloMs) within++;
+      if (d <= sloMs && d < Infinity) within++;
     }
     const required = problem.objective === 'set-cover' ? coverTimes : 1;
     if (within < required) {
@@ -114,12 +138,13 @@ export function solvePlacement(problem: PlacementProblem): PlacementResult {
       ? `${uncovered.length} demand(s) have fewer than ${normalized.coverTimes} allowed site(s) within ${normalized.sloMs} ms`
       : `${uncovered.length} demand(s) are unreachable from every allowed site`);
   }
-  if (reasons.length > 0 && (normalized.k < fixedCount || normalized.k > allowedCount)) {
+  if (normalized.objective !== 'set-cover' && (normalized.k < fixedCount || normalized.k > allowedCount)) {
     const sites = Array.from({ length: normalized.candidateCount }, (_, j) => j).filter((j) => normalized.fixed[j]);
-    const evaluation = evaluateSites(normalized, sites, kernel);
+    const evaluation = evaluateSites(normalized, sites, kernel, uncovered);
     return {
       status: 'infeasible', sites, objective: evaluation.objective, lowerBound: null, assignment: evaluation.assignment,
-      uncovered, uncoveredBestMs, explanation: `${reasons.join('; ')}.`,
+      uncovered, uncoveredBestMs, unserved: evaluation.unserved, demandLatencyMs: evaluation.nearestMs,
+      statistics: { nodes: 0, elapsedMs: performance.now() - started, stoppedAtTimeLimit: false }, explanation: `${reasons.join('; ')}.`,
     };
   }
 
@@ -143,14 +168,22 @@ export function solvePlacement(problem: PlacementProblem): PlacementResult {
   if (normalized.objective === 'p-center' && sites.length < normalized.k && normalized.k <= allowedCount) {
     sites = fillToK(normalized, uncovered, sites);
   }
-  const evaluation = evaluateSites(normalized, sites, kernel);
+  const evaluation = evaluateSites(normalized, sites, kernel, uncovered);
+  const elapsedMs = performance.now() - started;
+  // A search that proves no plan meets the problem (no k sites cover every demand at any radius).
+  if (outcome.proven && !Number.isFinite(outcome.cost)) reasons.push(`no ${normalized.k} allowed sites serve every demand`);
   const infeasible = reasons.length > 0;
-  const status: PlacementStatus = infeasible ? 'infeasible' : outcome.proven ? 'optimal' : 'feasible';
+  // No plan found and none proven impossible (p-center's largest radius undecided in time).
+  const unknown = !infeasible && !outcome.proven && !Number.isFinite(outcome.cost);
+  const status: PlacementStatus = infeasible ? 'infeasible' : unknown ? 'unknown' : outcome.proven && Number.isFinite(evaluation.objective) ? 'optimal' : 'feasible';
   const explanation = infeasible
     ? `${reasons.join('; ')}: the plan serves the other demands.`
-    : outcome.proven ? '' : `stopped at the ${normalized.timeLimitMs} ms time limit; the optimum lies between the bound and the objective.`;
+    : unknown ? `stopped at the ${normalized.timeLimitMs} ms time limit before finding a plan or proving there is none; raise timeLimitMs.`
+      : status === 'optimal' ? '' : `stopped at the ${normalized.timeLimitMs} ms time limit; the optimum lies between the bound and the objective.`;
   return {
-    status, sites, objective: evaluation.objective, lowerBound: infeasible ? null : outcome.bound, assignment: evaluation.assignment,
-    uncovered, uncoveredBestMs, explanation,
+    status, sites, objective: evaluation.objective, lowerBound: infeasible || unknown ? null : outcome.bound, assignment: evaluation.assignment,
+    uncovered, uncoveredBestMs, unserved: evaluation.unserved, demandLatencyMs: evaluation.nearestMs,
+    statistics: { nodes: outcome.nodes, elapsedMs, stoppedAtTimeLimit: !outcome.proven && performance.now() >= deadline },
+    explanation,
   };
 }
