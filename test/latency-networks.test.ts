@@ -76,6 +76,17 @@ describe('quantiles', () => {
     }
   });
 
+  it('never goes below the fibre bound, however low the quantile', () => {
+    for (const network of ['backbone', 'internet'] as const) {
+      // Points, not ids: some market ids (cn-shanghai) are also region ids, which resolve to the region.
+      const matrix = latencyMatrix(markets.map((m) => m.coordinates), operating, { network, quantile: 0.01 });
+      markets.forEach((market, r) => operating.forEach((id, c) => {
+        const region = regions.find((x) => x.id === id);
+        expect(matrix.data[r * matrix.cols + c]).toBeGreaterThanOrEqual(fibreLowerBoundMs(market.coordinates, region!.coordinates) - 1e-9);
+      }));
+    }
+  });
+
   it('gives a matrix of any quantile, equal to estimateRtt pair by pair', () => {
     const matrix = latencyMatrix(['id-jakarta', 'mx-mexico-city'], ['ap-southeast-1', 'us-east-1'], { network: 'internet', quantile: 0.9 });
     expect(matrix.quantile).toBe(0.9);

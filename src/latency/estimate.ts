@@ -3,7 +3,7 @@
 // (a provider's backbone or the public internet) and checks every option it is given.
 
 import { InvalidArgumentError } from '../errors.js';
-import { greatCircleKm } from '../geo/great-circle.js';
+import { fibreLowerBoundMs, greatCircleKm } from '../geo/great-circle.js';
 import { describe } from '../shortest-path/edge-weight.js';
 import { type MacroRegion, macroRegionOf } from '../world/macro-regions.js';
 import { didYouMean } from '../world/suggest.js';
@@ -103,7 +103,7 @@ function resolveCall(options: unknown, functionName: string): ResolvedCall {
   return { world, model: modelFor(world, network, parameters), whatIf, quantile };
 }
 
-/** Scales modelled medians to the asked quantile in place; a no-op for the median. */
+/** Scales modelled medians to the asked quantile in place, never below the fibre bound; a no-op for the median. */
 function applyQuantile(rttMs: Float64Array, from: readonly Endpoint[], to: readonly Endpoint[], model: LatencyModel, quantile: number): Float64Array {
   if (quantile === 0.5) return rttMs;
   const table = intervalTableFor(model.network);
@@ -113,7 +113,9 @@ function applyQuantile(rttMs: Float64Array, from: readonly Endpoint[], to: reado
     const fromRegion = regionOf(fromEndpoint);
     to.forEach((toEndpoint, t) => {
       const cell = f * to.length + t;
-      rttMs[cell] *= quantileFactor(table, quantile, greatCircleKm(fromEndpoint.coordinates, toEndpoint.coordinates), [fromRegion, toRegions[t]]);
+      const factor = quantileFactor(table, quantile, greatCircleKm(fromEndpoint.coordinates, toEndpoint.coordinates), [fromRegion, toRegions[t]]);
+      // A low quantile never goes below what light in fibre allows.
+      rttMs[cell] = Math.max(rttMs[cell] * factor, fibreLowerBoundMs(fromEndpoint.coordinates, toEndpoint.coordinates));
     });
   });
   return rttMs;
