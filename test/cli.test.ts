@@ -138,6 +138,16 @@ describe('geoslo plan', () => {
     expect(table.stdout).toMatch(/p50 ms +p90 ms/);
   });
 
+  it('names a mistyped --fail, --cut or --cut-corridor as typed, with the closest valid id, and writes nothing', () => {
+    const typo = geoslo('plan', '--fail', 'ap-southeast-l');
+    expect(typo.status).toBe(1);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toMatch(/^geoslo\/plan: --fail ap-southeast-l is "ap-southeast-l", which is not a region\. Did you mean "ap-southeast-1"\?/);
+    expect(geoslo('plan', '--fail', 'ap-south-1').stderr).toMatch(/--fail ap-south-1 is "ap-south-1", which is not a candidate of this scenario \(its status is closed\)/);
+    expect(geoslo('plan', '--cut', 'sea-me-we-9').stderr).toMatch(/geoslo\/plan: --cut sea-me-we-9 is "sea-me-we-9", which is not a cable/);
+    expect(geoslo('plan', '--cut-corridor', 'red sea').stderr).toMatch(/geoslo\/plan: --cut-corridor red sea is "red sea", which is not a corridor/);
+  });
+
   it('names a bad --network or --confidence flag', () => {
     expect(geoslo('plan', '--network', 'lan').stderr).toMatch(/geoslo\/plan: --network must be one of "backbone", "internet"; got "lan"/);
     expect(geoslo('plan', '--confidence', '90').stderr).toMatch(/geoslo\/plan: --confidence must be a number strictly between 0 and 1, such as 0\.9; got "90"/);
@@ -152,5 +162,64 @@ describe('geoslo sweep', () => {
     expect(run.stdout).toMatch(/^most-covered by number of regions/);
     expect(geoslo('sweep', '--k', '3').stderr).toMatch(/--k must be FROM:TO, e\.g\. 1:29; got "3"/);
     expect(geoslo('sweep', '--k', '1:2', '--slo', '50:60:10').status).toBe(1);
+  });
+});
+
+describe('every CLI failure is one line, a non-zero exit and no file written', () => {
+  const inScratch = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: scratch });
+  const oneLine = (stderr: string) => expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+
+  it('suggests the command meant, and refuses options of another command', () => {
+    const typo = geoslo('plna');
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/unknown command "plna"\. Did you mean "plan"\?/);
+    oneLine(typo.stderr);
+    const foreign = geoslo('regions', '--k', '3');
+    expect(foreign.status).toBe(2);
+    expect(foreign.stderr).toMatch(/--k is not an option of regions; regions takes only --out/);
+    expect(geoslo('rtt', '--pairs', 'x.csv', '--confidence', '0.9').stderr).toMatch(/--confidence is not an option of rtt/);
+    expect(geoslo('regions', 'extra').stderr).toMatch(/regions takes no argument; got "extra"/);
+  });
+
+  it('names the file and the reason for any file-system failure, and leaves nothing behind', () => {
+    const file = join(scratch, 'a-file');
+    writeFileSync(file, 'x');
+    const cases: [string[], RegExp][] = [
+      [['plan', '--out', join(scratch, 'missing', 'plan.txt')], /cannot write ".*plan\.txt": the folder ".*missing" does not exist/],
+      [['regions', '--out', join(file, 'x.txt')], /cannot write ".*x\.txt": a part of the path is a file, not a folder/],
+      [['regions', '--out', join(scratch, 'n'.repeat(300))], /the name is too long for the file system/],
+      [['regions', '--out', scratch], /it is a folder; name a file/],
+      [['plan', join(scratch, 'nowhere.json')], /cannot read scenario file ".*nowhere\.json": no such file/],
+      [['plan', scratch], /cannot read scenario file ".*": it is a folder; name a file/],
+      [['rtt', '--pairs', join(scratch, 'nowhere.csv')], /cannot read pairs file ".*nowhere\.csv": no such file/],
+    ];
+    for (const [args, message] of cases) {
+      const run = geoslo(...args);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr).toMatch(message);
+      oneLine(run.stderr);
+      expect(run.stderr).not.toMatch(/\s+at /);
+    }
+    // The default plan writes out/ files only when its --out can be written too.
+    const failed = inScratch('plan', '--out', join('missing', 'plan.txt'));
+    expect(failed.status).toBe(1);
+    expect(existsSync(join(scratch, 'out'))).toBe(false);
+  });
+
+  it('refuses a scenario file that is not one JSON object', () => {
+    for (const [name, text] of [['null.json', 'null'], ['list.json', '[]'], ['number.json', '3']]) {
+      const path = join(scratch, name);
+      writeFileSync(path, text);
+      const run = geoslo('plan', path);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/must hold one JSON object, a scenario/);
+    }
+  });
+
+  it('takes a cable by its short name and lists the cables and corridors what-ifs take', () => {
+    expect(geoslo('plan', '--cut', 'SJC', '--format', 'json').status).toBe(0);
+    expect(geoslo('cables').stdout).toMatch(/^sjc\s+South-East Asia Japan Cable \(SJC\)/m);
+    expect(geoslo('corridors').stdout).toMatch(/^red-sea\s+\d+\s+/m);
+    expect(geoslo('plan', '--cut', 'NONSENSE').stderr).toMatch(/--cut NONSENSE is "NONSENSE", which is not a cable of the backbone\. geoslo cables lists them\./);
   });
 });

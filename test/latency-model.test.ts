@@ -104,7 +104,7 @@ describe('bad input names the field and the fix', () => {
   it('suggests the closest known id', () => {
     expect(() => estimateRtt('ap-southeast-l', 'eu-central-1')).toThrow('geoslo/estimateRtt: from is "ap-southeast-l", which is neither a region id nor a market id. Did you mean "ap-southeast-1"?');
     expect(() => estimateRtt('sg', 'eu-central-1', { cutCables: ['sea-me-we-7'] })).toThrow(/cutCables\[0\] is "sea-me-we-7", which is not a cable of the backbone\. Did you mean "sea-me-we-\d"\?/);
-    expect(() => latencyMatrix(['id-jakarta'], ['ap-southeast-1'], { cutCorridors: ['red sea'] })).toThrow(/cutCorridors\[0\] is "red sea", which is not a corridor; use one of .*red-sea/);
+    expect(() => latencyMatrix(['id-jakarta'], ['ap-southeast-1'], { cutCorridors: ['red sea'] })).toThrow(/cutCorridors\[0\] is "red sea", which is not a corridor\. Did you mean "red-sea"\? Use one of .*red-sea/);
   });
 
   it('refuses a point with no backbone node within reach', () => {

@@ -157,3 +157,11 @@ describe('edges of the contract', () => {
     expect(result.statistics.nodes).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('numbers at the edges', () => {
+  it('refuses weights or costs whose objective would overflow, and a DataView row', () => {
+    expect(() => solvePlacement({ latencyMs: [[1e10, 2], [3, 4]], weights: [1e300, 1e300], objective: 'p-median', k: 1 })).toThrow(/problem\.weights are so large that the objective overflows/);
+    expect(() => solvePlacement({ latencyMs: [[1, 2]], objective: 'set-cover', sloMs: 5, costs: [1e308, 1e308] })).toThrow(/problem\.costs are so large/);
+    expect(() => solvePlacement({ latencyMs: [new DataView(new ArrayBuffer(16)) as never, [1, 2]], objective: 'p-median', k: 1 })).toThrow(/problem\.latencyMs\[0\] must be an array of latencies/);
+  });
+});

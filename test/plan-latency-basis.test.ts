@@ -30,7 +30,7 @@ describe('plan() prices market-to-site RTT over the scenario network', () => {
   it('adds last-mile access per tier and per market, most specific first', () => {
     const scenario = {
       ...base,
-      markets: ['id-jakarta', 'th-bangkok', { id: 'fleet-depot', country: 'MY', coordinates: [101.69, 3.14], accessMs: 40 }],
+      markets: ['id-jakarta', 'th-bangkok', { id: 'fleet-depot', country: 'MY', coordinates: [101.69, 3.14] as [number, number], accessMs: 40 }],
       slo: { defaultMs: 200, accessMs: 10, tiers: [{ name: 'cellular', sloMs: 200, accessMs: 25, markets: ['th-bangkok'] }] },
     };
     const result = plan(scenario);

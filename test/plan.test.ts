@@ -16,7 +16,7 @@ describe('plan(scenario)', () => {
     const missed = result.markets.filter((m) => !m.sloMet);
     if (result.status === 'infeasible') {
       expect(missed.length).toBeGreaterThan(0);
-      expect(result.explanation).toMatch(/market\(s\) cannot be served within their SLO by any allowed site: .*br-/);
+      expect(result.explanation).toMatch(/market\(s\) missed: not within their SLO of any allowed site: .*br-/);
     }
     expect(result.coverage.share).toBeCloseTo(result.coverage.coveredWeight / result.coverage.totalWeight, 12);
   });

@@ -11,3 +11,30 @@ export function fractionFlag(value: string, command: string, flag: string): numb
   }
   return number;
 }
+
+/** API option fields and the flags that set them, for errors that must name what the user typed. */
+const FLAG_OF_OPTION: readonly [RegExp, string][] = [
+  [/^options\.removeRegions\[(\d+)\]/, '--fail'],
+  [/^options\.cutCables\[(\d+)\]/, '--cut'],
+  [/^options\.cutCorridors\[(\d+)\]/, '--cut-corridor'],
+];
+
+/**
+ * Runs `action`; an error about an option the command set from a flag is rethrown naming the flag
+ * and the value given (`--fail ap-southeast-l`), the message otherwise unchanged.
+ */
+export function namingFlags<T>(command: string, flags: Readonly<Record<string, readonly string[] | undefined>>, action: () => T): T {
+  try {
+    return action();
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    for (const [pattern, flag] of FLAG_OF_OPTION) {
+      const match = pattern.exec(error.field);
+      if (!match) continue;
+      const value = flags[flag]?.[Number(match[1])];
+      const detail = error.message.slice(error.message.indexOf(error.field) + error.field.length + 1);
+      throw new InvalidArgumentError(command, value === undefined ? flag : `${flag} ${value}`, detail);
+    }
+    throw error;
+  }
+}

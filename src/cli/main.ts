@@ -1,17 +1,17 @@
 // The `geoslo` command. Every failure prints one line naming what was wrong and exits non-zero;
-// nothing is written unless the whole command succeeded.
+// nothing is written unless the whole command succeeded. Each command takes only its own options.
 
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GeosloError } from '../errors.js';
-import { marketsTable, regionsTable } from './commands/data-tables.js';
-import { planCommand } from './commands/plan.js';
-import { sweepCommand } from './commands/sweep.js';
-import { rttCsv } from './commands/rtt.js';
-import { writeOutput } from './output.js';
-import { fractionFlag } from './flags.js';
 import { resolveNetwork } from '../latency/network.js';
+import { didYouMean } from '../world/suggest.js';
+import { cablesTable, corridorsTable, marketsTable, regionsTable } from './commands/data-tables.js';
+import { planCommand } from './commands/plan.js';
+import { rttCsv } from './commands/rtt.js';
+import { sweepCommand } from './commands/sweep.js';
+import { fractionFlag, namingFlags } from './flags.js';
+import { type CommandOutput, commitOutput } from './output.js';
 
 const USAGE = `Usage: geoslo <command> [options]
 
@@ -20,18 +20,21 @@ Commands:
                          scenario without one): --slo MS, --k N, --objective TYPE,
                          --network internet|backbone (how users reach the sites),
                          --confidence Q (judge SLOs on that RTT quantile),
-                         --fail REGION, --format table|json|geojson|html;
-                         without a scenario it also writes out/plan.html
-                         and out/plan.geojson
+                         --fail REGION, --cut CABLE, --cut-corridor NAME,
+                         --format table|json|geojson|html; without a scenario it
+                         also writes out/plan.html and out/plan.geojson
   sweep [scenario.json]  plan once per step: --k FROM:TO regions, or --slo
-                         FROM:TO:STEP ms; coverage, mean and worst RTT per step
+                         FROM:TO:STEP ms; coverage, mean and worst RTT per step;
+                         --fail, --cut, --cut-corridor, --format table|json
   rtt --pairs FILE.csv   model the round-trip time of each row's pair of points
                          (columns from_lon,from_lat,to_lon,to_lat) and write the rows
                          back as CSV with rtt_ms, network and quantile:
                          --network backbone|internet (default backbone),
-                         --quantile Q (default 0.5, the median)
+                         --quantile Q (default 0.5, the median), --cut, --cut-corridor
   regions                the provider's regions, with status
   markets                the bundled metro markets, with population
+  cables                 the submarine cable systems --cut takes
+  corridors              the corridors --cut-corridor takes, with their cables
   version                print the version
 
 Options:
@@ -46,12 +49,44 @@ Coordinates are [lon, lat] in degrees everywhere; RTTs are milliseconds.
 
 class UsageError extends Error {}
 
+const WHAT_IF = ['fail', 'cut', 'cut-corridor'];
+/** The options each command takes; --out everywhere. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  plan: ['slo', 'k', 'objective', 'format', 'network', 'confidence', ...WHAT_IF],
+  sweep: ['slo', 'k', 'format', ...WHAT_IF],
+  rtt: ['pairs', 'network', 'quantile', 'cut', 'cut-corridor'],
+  regions: [],
+  markets: [],
+  cables: [],
+  corridors: [],
+  version: [],
+  help: [],
+};
+
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return manifest.version;
 }
 
-function run(argv: string[]): void {
+type Values = Record<string, string | string[] | boolean | undefined>;
+
+function checkCommand(command: string, rest: readonly string[], values: Values): void {
+  const known = Object.keys(COMMAND_OPTIONS);
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}".${didYouMean(command, known)}`);
+  const takesScenario = command === 'plan' || command === 'sweep';
+  if (rest.length > (takesScenario ? 1 : 0)) {
+    throw new UsageError(takesScenario ? `${command} takes one scenario file; got "${rest.join('", "')}".` : `${command} takes no argument; got "${rest[0]}".`);
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || name === 'out' || name === 'help' || name === 'version') continue;
+    if (!COMMAND_OPTIONS[command].includes(name)) {
+      const takes = COMMAND_OPTIONS[command].map((option) => `--${option}`);
+      throw new UsageError(`--${name} is not an option of ${command}; ${takes.length === 0 ? `${command} takes only --out` : `it takes ${takes.join(', ')}, --out`}.`);
+    }
+  }
+}
+
+function run(argv: string[]): { output: CommandOutput; outFile: string | undefined; command: string } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -74,71 +109,56 @@ function run(argv: string[]): void {
     },
   });
   const [command, ...rest] = positionals;
-  if (values.version || command === 'version') {
-    writeOutput(`${packageVersion()}\n`, undefined);
-    return;
-  }
-  if (values.help || command === undefined || command === 'help') {
-    writeOutput(USAGE, undefined);
-    return;
-  }
-  if (command === 'plan') {
-    if (rest.length > 1) throw new UsageError(`plan takes one scenario file; got "${rest.join('", "')}".`);
-    const output = planCommand(rest[0], {
-      slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
-      cutCorridor: values['cut-corridor'], format: values.format, network: values.network, confidence: values.confidence,
-    });
-    for (const file of output.files) {
-      mkdirSync(dirname(file.path), { recursive: true });
-      writeOutput(file.content, file.path);
-    }
-    writeOutput(output.text, values.out);
-    return;
-  }
-  if (command === 'sweep') {
-    if (rest.length > 1) throw new UsageError(`sweep takes one scenario file; got "${rest.join('", "')}".`);
-    writeOutput(sweepCommand(rest[0], {
-      k: values.k, slo: values.slo, format: values.format, fail: values.fail, cut: values.cut, cutCorridor: values['cut-corridor'],
-    }), values.out);
-    return;
-  }
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}" after "${command}".`);
+  const text = (output: string) => ({ output: { text: output }, outFile: values.out, command: command ?? 'help' });
+  if (values.version || command === 'version') return { ...text(`${packageVersion()}\n`), outFile: undefined };
+  if (values.help || command === undefined || command === 'help') return { ...text(USAGE), outFile: undefined };
+  checkCommand(command, rest, values);
+  const whatIfFlags = { '--fail': values.fail, '--cut': values.cut, '--cut-corridor': values['cut-corridor'] };
   switch (command) {
-    case 'regions':
-      writeOutput(regionsTable(), values.out);
-      return;
-    case 'markets':
-      writeOutput(marketsTable(), values.out);
-      return;
+    case 'plan':
+      return {
+        output: namingFlags('plan', whatIfFlags, () => planCommand(rest[0], {
+          slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
+          cutCorridor: values['cut-corridor'], format: values.format, network: values.network, confidence: values.confidence,
+        })),
+        outFile: values.out,
+        command,
+      };
+    case 'sweep':
+      return text(namingFlags('sweep', whatIfFlags, () => sweepCommand(rest[0], {
+        k: values.k, slo: values.slo, format: values.format, fail: values.fail, cut: values.cut, cutCorridor: values['cut-corridor'],
+      })));
     case 'rtt':
       if (values.pairs === undefined) throw new UsageError('rtt needs --pairs FILE.csv (columns from_lon,from_lat,to_lon,to_lat).');
-      writeOutput(rttCsv(values.pairs, {
+      return text(namingFlags('rtt', whatIfFlags, () => rttCsv(values.pairs as string, {
         cutCables: values.cut, cutCorridors: values['cut-corridor'],
         network: resolveNetwork(values.network, 'rtt', '--network', 'backbone'),
         quantile: values.quantile === undefined ? 0.5 : fractionFlag(values.quantile, 'rtt', '--quantile'),
-      }), values.out);
-      return;
+      })));
+    case 'regions':
+      return text(regionsTable());
+    case 'markets':
+      return text(marketsTable());
+    case 'cables':
+      return text(cablesTable());
     default:
-      throw new UsageError(`unknown command "${command}".`);
+      return text(corridorsTable());
   }
 }
 
 function main(argv: string[]): number {
   try {
-    run(argv);
+    const { output, outFile, command } = run(argv);
+    commitOutput(command, output, outFile);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`geoslo: ${error.message}\n\n${USAGE}`);
+      // One line, like every other failure; the usage is one --help away.
+      process.stderr.write(`geoslo: ${error.message} (geoslo --help lists commands and options)\n`);
       return 2;
     }
     if (error instanceof GeosloError) {
       process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      process.stderr.write(`geoslo: ${(error as Error).message}\n`);
       return 1;
     }
     throw error;

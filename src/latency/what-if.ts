@@ -6,7 +6,7 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { CORRIDORS } from '../world/corridors.js';
-import type { Backbone } from '../world/records.js';
+import type { Backbone, Cable } from '../world/records.js';
 import type { World } from '../world/world.js';
 import { didYouMean } from '../world/suggest.js';
 
@@ -61,6 +61,17 @@ function linkIndexOf(backbone: Backbone): LinkIndex {
   return index;
 }
 
+/**
+ * What a user may call a cable, lower-cased: its id, its name, the name without its parenthesis,
+ * and the short form in the parenthesis ("South-East Asia Japan Cable (SJC)": also "sjc").
+ */
+function cableNames(cable: Cable): string[] {
+  const names = [cable.id, cable.name];
+  const parenthesis = /^(.*?)\s*\(([^)]+)\)\s*$/.exec(cable.name);
+  if (parenthesis) names.push(parenthesis[1], parenthesis[2]);
+  return names.map((name) => name.toLowerCase());
+}
+
 function listOf(value: unknown, functionName: string, field: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
@@ -92,16 +103,16 @@ export function resolveWhatIf(world: World, options: WhatIf, functionName: strin
   const cutCables = new Set<string>();
   const cutLinks = new Set<string>();
   listOf(options.cutCables, functionName, `${field}.cutCables`).forEach((name, i) => {
-    const cable = cables.find((c) => c.id === name || c.name.toLowerCase() === name.toLowerCase());
+    const cable = cables.find((c) => cableNames(c).includes(name.trim().toLowerCase()));
     if (!cable) {
-      throw new InvalidArgumentError(functionName, `${field}.cutCables[${i}]`, `is "${name}", which is not a cable of the backbone.${didYouMean(name, cables.map((c) => c.id))}`);
+      throw new InvalidArgumentError(functionName, `${field}.cutCables[${i}]`, `is "${name}", which is not a cable of the backbone.${didYouMean(name, cables.map((c) => c.id))} geoslo cables lists them.`);
     }
     cutCables.add(cable.id);
     for (const id of index.byCable.get(cable.id) ?? []) cutLinks.add(id);
   });
   listOf(options.cutCorridors, functionName, `${field}.cutCorridors`).forEach((corridor, i) => {
     if (!(CORRIDORS as readonly string[]).includes(corridor)) {
-      throw new InvalidArgumentError(functionName, `${field}.cutCorridors[${i}]`, `is "${corridor}", which is not a corridor; use one of ${[...CORRIDORS].sort().join(', ')}.`);
+      throw new InvalidArgumentError(functionName, `${field}.cutCorridors[${i}]`, `is "${corridor}", which is not a corridor.${didYouMean(corridor, CORRIDORS)} Use one of ${[...CORRIDORS].sort().join(', ')}.`);
     }
     for (const id of index.byCorridor.get(corridor) ?? []) cutLinks.add(id);
   });

@@ -36,22 +36,26 @@ export function initialMultipliers(instance: PlacementInstance): Float64Array {
   return lambda;
 }
 
-/** Subgradient steps run in chunks of this many, so a caller can act between them. */
+/** Subgradient steps run in chunks of at most this many, so a caller can act between them. */
 export const SUBGRADIENT_CHUNK = 15;
+/** Matrix cells a chunk may touch (one step touches every cell): about 30 ms of kernel time. */
+const CHUNK_CELLS = 3e7;
 
 /**
  * Runs up to `iterations` subgradient steps from `state.lambda` in chunks, calling `afterImprovement`
- * with the best relaxation's sites after each chunk that improved the bound. Returns the best bound
- * (also kept in state.bound).
+ * with the best relaxation's sites after each chunk that improved the bound, and stopping at
+ * `deadline` (chunks are sized so that a large instance checks the clock often). Returns the best
+ * bound (also kept in state.bound).
  */
 export function pMedianLagrangian(
-  kernel: PMedianKernel, instance: PlacementInstance, status: Uint8Array, state: LagrangianState, upperBound: () => number, iterations: number, chosenOut?: Uint8Array,
-  afterImprovement?: (chosen: Uint8Array) => void,
+  kernel: PMedianKernel, instance: PlacementInstance, status: Uint8Array, state: LagrangianState, upperBound: () => number, iterations: number,
+  deadline: number, chosenOut?: Uint8Array, afterImprovement?: (chosen: Uint8Array) => void,
 ): number {
   const chosen = chosenOut ?? new Uint8Array(instance.candidateCount);
   const progress = newProgress();
-  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0; done += SUBGRADIENT_CHUNK) {
-    const improved = kernel.subgradient(status, state.lambda, progress, upperBound(), Math.min(SUBGRADIENT_CHUNK, iterations - done), chosen);
+  const chunk = Math.max(1, Math.min(SUBGRADIENT_CHUNK, Math.floor(CHUNK_CELLS / (instance.demandCount * instance.candidateCount))));
+  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0 && performance.now() < deadline; done += chunk) {
+    const improved = kernel.subgradient(status, state.lambda, progress, upperBound(), Math.min(chunk, iterations - done), chosen);
     if (improved && afterImprovement && progress[PROGRESS_STOPPED] === 0) afterImprovement(chosen);
   }
   state.bound = Math.max(state.bound, progress[PROGRESS_BEST]);
@@ -61,7 +65,7 @@ export function pMedianLagrangian(
 /** p-median as a branch-and-bound problem: Lagrangian bounds warm-started from the parent's multipliers. */
 export function pMedianBranchProblem(
   kernel: PMedianKernel, instance: PlacementInstance, integral: boolean, costOf: (sites: Int32Array) => number, incumbentCost: () => number,
-  rootBound: { value: number; chosen: Uint8Array; lambda: Float64Array } | null,
+  rootBound: { value: number; chosen: Uint8Array; lambda: Float64Array } | null, deadline: number,
 ): BranchAndBoundProblem<Float64Array> {
   const { candidateCount: m, fixed, allowed, k } = instance;
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
@@ -85,7 +89,7 @@ export function pMedianBranchProblem(
         return { value: cost, branch: -1, solution: { sites, cost }, state: state.lambda };
       }
       const chosen = new Uint8Array(m);
-      const value = depth === 0 && rootBound !== null ? rootBound.value : pMedianLagrangian(kernel, instance, nodeStatus, state, incumbentCost, 80, chosen);
+      const value = depth === 0 && rootBound !== null ? rootBound.value : pMedianLagrangian(kernel, instance, nodeStatus, state, incumbentCost, 80, deadline, chosen);
       if (depth === 0 && rootBound !== null) chosen.set(rootBound.chosen);
       const relaxed: number[] = [];
       for (let j = 0; j < m; j++) if (chosen[j]) relaxed.push(j);

@@ -70,7 +70,7 @@ function fail(field: string, message: string): never {
 }
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
-  return Array.isArray(value) || ArrayBuffer.isView(value);
+  return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
 function readMatrix(input: unknown): { rows: number; cols: number; candidateMajor: Float64Array; integral: boolean } {
@@ -171,6 +171,32 @@ const USED_BY: Readonly<Record<string, readonly PlacementObjective[]>> = {
   coverTimes: ['set-cover'],
 };
 
+/**
+ * The objective must stay a finite number for every plan: weights times latencies (p-median),
+ * weights (max-coverage) and costs (set-cover) summed over everything must not overflow.
+ */
+function checkSums(objective: PlacementObjective, rows: number, cols: number, candidateMajor: Float64Array, weights: Float64Array, costs: Float64Array): void {
+  let total = 0;
+  if (objective === 'p-median') {
+    for (let i = 0; i < rows; i++) {
+      let worst = 0;
+      for (let j = 0; j < cols; j++) {
+        const value = candidateMajor[j * rows + i];
+        if (value !== Infinity && value > worst) worst = value;
+      }
+      total += weights[i] * worst;
+    }
+  } else if (objective === 'max-coverage') {
+    for (const weight of weights) total += weight;
+  } else if (objective === 'set-cover') {
+    for (const cost of costs) total += cost;
+  }
+  if (!Number.isFinite(total)) {
+    const field = objective === 'set-cover' ? 'problem.costs' : 'problem.weights';
+    fail(field, `are so large that the objective overflows (${objective === 'p-median' ? 'weights x latencies sum' : 'they sum'} past ${Number.MAX_VALUE.toExponential(2)}); scale them down.`);
+  }
+}
+
 export function normalizeProblem(problem: unknown): NormalizedProblem {
   if (typeof problem !== 'object' || problem === null || Array.isArray(problem)) fail('problem', `must be an object { latencyMs, objective, ... }; got ${describe(problem)}.`);
   const input = problem as Record<string, unknown>;
@@ -213,6 +239,7 @@ export function normalizeProblem(problem: unknown): NormalizedProblem {
   const seed = input.seed === undefined ? 1 : readPositiveNumber(input.seed, 'problem.seed', { integer: true, exclusive: false });
   const kernel = input.kernel ?? 'wasm';
   if (kernel !== 'wasm' && kernel !== 'js') fail('problem.kernel', `must be "wasm" or "js"; got ${describe(kernel)}.`);
+  checkSums(objective, rows, cols, candidateMajor, weights.values, costs.values);
   const integral = latenciesIntegral && weights.integral && (objective !== 'set-cover' || costs.integral);
   return {
     objective, demandCount: rows, candidateCount: cols, candidateMajor, weights: weights.values, costs: costs.values,

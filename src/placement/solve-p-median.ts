@@ -51,7 +51,7 @@ export function solvePMedian(kernel: PMedianKernel, seed: number, integral: bool
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
   const state: LagrangianState = { lambda: initialMultipliers(instance), bound: -Infinity };
   const rootChosen = new Uint8Array(m);
-  const rootValue = pMedianLagrangian(kernel, instance, status, state, () => best.cost, ROOT_ITERATIONS, rootChosen, (chosen) => {
+  const rootValue = pMedianLagrangian(kernel, instance, status, state, () => best.cost, ROOT_ITERATIONS, deadline, rootChosen, (chosen) => {
     if (performance.now() > deadline) return;
     consider(kernel.interchange(Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1)));
   });
@@ -67,7 +67,7 @@ export function solvePMedian(kernel: PMedianKernel, seed: number, integral: bool
     return cost;
   };
   const searched = branchAndBound(
-    pMedianBranchProblem(kernel, instance, integral, costOf, () => incumbentCost, { value: rootValue, chosen: rootChosen, lambda: state.lambda }),
+    pMedianBranchProblem(kernel, instance, integral, costOf, () => incumbentCost, { value: rootValue, chosen: rootChosen, lambda: state.lambda }, deadline),
     best, deadline,
   );
   return { sites: searched.sites, cost: searched.cost, bound: searched.bound, proven: searched.proven, nodes: searched.nodes };

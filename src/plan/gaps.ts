@@ -3,11 +3,9 @@
 // of the missed demand within SLO; and, per chosen site, the markets that would miss their SLO if
 // that site failed (no other chosen site within their SLO).
 
-import { latencyMatrix } from '../latency/estimate.js';
 import type { World } from '../world/world.js';
-import { bundledWorld } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
-import type { Plan } from './plan.js';
+import { checkPlan, optionsOf, type Plan, priceSites } from './plan.js';
 import type { PlanCandidate } from './scenario.js';
 
 export interface MissedMarket {
@@ -35,9 +33,13 @@ export interface GapAnalysis {
   readonly bestGreenfield: GreenfieldFix | null;
 }
 
-export function gapAnalysis(result: Plan, world: World = bundledWorld): GapAnalysis {
+/** Gap analysis of a plan, priced as the plan was: its world, network, quantile, access and what-if. */
+export function gapAnalysis(result: Plan): GapAnalysis {
+  checkPlan(result, 'gapAnalysis');
   const { scenario, rttMs } = result;
-  const missedOutcomes = result.markets.filter((outcome) => !outcome.sloMet && !outcome.nationalStation);
+  const options = optionsOf(result);
+  const world = options.world as World;
+  const missedOutcomes = result.markets.filter((outcome) => outcome.verdict === 'missed');
   const missed = missedOutcomes.map((outcome): MissedMarket => {
     const i = scenario.markets.indexOf(outcome.market);
     let best = Infinity;
@@ -54,13 +56,10 @@ export function gapAnalysis(result: Plan, world: World = bundledWorld): GapAnaly
   const missedWeight = missedOutcomes.reduce((sum, o) => sum + o.market.weight, 0);
   const sites = [...bundledGreenfield(world).values()];
   if (missedOutcomes.length === 0 || sites.length === 0) return { missed, missedWeight, bestGreenfield: null };
-  const matrix = latencyMatrix(missedOutcomes.map((o) => [...o.market.coordinates] as [number, number]), sites.map((s) => [...s.coordinates] as [number, number]), { world });
+  const { latency } = priceSites(scenario, sites, options, new Set());
   let bestGreenfield: GreenfieldFix | null = null;
   sites.forEach((site, j) => {
-    const fixed = missedOutcomes.filter((outcome, i) => {
-      if (outcome.market.inCountry && site.country !== outcome.market.country) return false;
-      return matrix.data[i * matrix.cols + j] <= outcome.market.sloMs;
-    });
+    const fixed = missedOutcomes.filter((outcome) => latency[scenario.markets.indexOf(outcome.market)][j] <= outcome.market.sloMs);
     const weight = fixed.reduce((sum, o) => sum + o.market.weight, 0);
     if (weight > 0 && (bestGreenfield === null || weight > bestGreenfield.weight)) {
       bestGreenfield = { site, markets: fixed.map((o) => o.market.id), weight, share: weight / missedWeight };
@@ -78,11 +77,12 @@ export interface SiteFailure {
 
 /** For each chosen site: the markets that would miss their SLO if it alone failed. */
 export function nMinusOne(result: Plan): SiteFailure[] {
+  checkPlan(result, 'nMinusOne');
   const { scenario, rttMs } = result;
   const chosenIndex = result.chosen.map((site) => scenario.candidates.indexOf(site));
   return result.chosen.map((site, s): SiteFailure => {
     const breaks = result.markets.filter((outcome, i) => {
-      if (!outcome.sloMet || outcome.nationalStation) return false;
+      if (outcome.verdict !== 'met') return false;
       return !chosenIndex.some((j, t) => t !== s && rttMs.data[i * rttMs.cols + j] <= outcome.market.sloMs);
     });
     return { site: site.id, breaks: breaks.map((o) => o.market.id), weight: breaks.reduce((sum, o) => sum + o.market.weight, 0) };

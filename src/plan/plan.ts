@@ -5,7 +5,10 @@
 // keeps its own SLO), honours residency by hiding other countries' sites from in-country markets,
 // and reports per market what serves it, how fast, and what backs it up.
 
+import { InvalidArgumentError } from '../errors.js';
 import { latencyMatrix } from '../latency/estimate.js';
+import { describe } from '../shortest-path/edge-weight.js';
+import { didYouMean } from '../world/suggest.js';
 import { NETWORK_DESCRIPTIONS, type Network } from '../latency/network.js';
 import type { WhatIf } from '../latency/what-if.js';
 import { solvePlacement } from '../placement/solve.js';
@@ -14,8 +17,15 @@ import { bundledWorld, type World } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
 import { type PlanCandidate, type PlanMarket, type ResolvedScenario, resolveScenario, type Scenario } from './scenario.js';
 
+/**
+ * A market's one verdict, worded the same in every report: within its SLO from the plan's sites,
+ * missing it (no chosen site within the SLO, or none reachable), or served by a national station.
+ */
+export type Verdict = 'met' | 'missed' | 'national station';
+
 export interface MarketOutcome {
   readonly market: PlanMarket;
+  readonly verdict: Verdict;
   /** The chosen site serving the market (nearest allowed), or null when none reaches it. */
   readonly servedBy: string | null;
   /** RTT to the serving site as the SLO judges it: the confidence quantile (or the median), plus access. */
@@ -34,8 +44,11 @@ export interface MarketOutcome {
 
 export interface PlanOptions extends WhatIf {
   readonly world?: World;
+  /** The whole plan's search time, shared by its placement passes. @default 10000 */
   readonly timeLimitMs?: number;
 }
+
+const DEFAULT_TIME_LIMIT_MS = 10_000;
 
 /** What a plan's RTT figures are: the network, the quantile judged, the access included. */
 export interface LatencyBasis {
@@ -46,15 +59,28 @@ export interface LatencyBasis {
   readonly description: string;
 }
 
+/** What a plan was made under: the cables and corridors cut, nodes removed, regions failed. */
+export interface PlanStress {
+  readonly cutCables: readonly string[];
+  readonly cutCorridors: readonly string[];
+  readonly removeNodes: readonly string[];
+  readonly removeRegions: readonly string[];
+}
+
 export interface Plan {
   readonly scenario: ResolvedScenario;
   readonly latency: LatencyBasis;
+  /** The what-if this plan was made under; every list empty for an unstressed plan. */
+  readonly whatIf: PlanStress;
   readonly status: PlacementResult['status'];
   /** The chosen sites, in candidate order. */
   readonly chosen: readonly PlanCandidate[];
   readonly markets: readonly MarketOutcome[];
-  /** Demand weight within its SLO, of all demand weight. */
-  readonly coverage: { readonly coveredWeight: number; readonly totalWeight: number; readonly share: number };
+  /** Demand weight within its SLO, of all demand weight, and how many markets got each verdict. */
+  readonly coverage: {
+    readonly coveredWeight: number; readonly totalWeight: number; readonly share: number;
+    readonly markets: Readonly<Record<Verdict, number>>;
+  };
   /** What the solver optimised, its value and proven bound. */
   readonly objective: { readonly value: number; readonly bound: number | null };
   /**
@@ -71,11 +97,11 @@ function allowedLatency(market: PlanMarket, candidate: PlanCandidate, rttMs: num
   return rttMs;
 }
 
-function problemFor(scenario: ResolvedScenario, latency: number[][], servedDemand: boolean[], timeLimitMs: number | undefined): PlacementProblem {
+function problemFor(scenario: ResolvedScenario, latency: number[][], servedDemand: boolean[], timeLimitMs: number): PlacementProblem {
   const weights = scenario.markets.map((market, i) => (servedDemand[i] ? market.weight : 0));
   const fixed = scenario.required.map((id) => scenario.candidates.findIndex((c) => c.id === id));
   const forbidden = scenario.excluded.map((id) => scenario.candidates.findIndex((c) => c.id === id));
-  const common = { weights, fixed, forbidden, ...(timeLimitMs === undefined ? {} : { timeLimitMs }) };
+  const common = { weights, fixed, forbidden, timeLimitMs };
   // Coverage objectives compare RTT / SLO with 1, so every market keeps its own SLO.
   const relative = latency.map((row, i) => row.map((rttMs) => rttMs / scenario.markets[i].sloMs));
   switch (scenario.objective) {
@@ -94,10 +120,13 @@ function problemFor(scenario: ResolvedScenario, latency: number[][], servedDeman
  * Coverage objectives have many optimal site sets (the least count that covers, the k that cover
  * most); prefer the one with the least demand-weighted RTT. A p-median over the same number of
  * sites, where a site beyond a market's SLO costs more than any whole plan, finds it; it is kept
- * only if it covers as much demand weight as the coverage optimum.
+ * only if it covers as much demand weight as the coverage optimum. With backup regions the cover
+ * must hold each market's count too, which a p-median cannot express: swaps that keep every
+ * market's count of sites within its SLO and lower the weighted RTT improve it instead.
  */
-function closestCover(scenario: ResolvedScenario, latency: number[][], served: boolean[], cover: PlacementResult, timeLimitMs: number | undefined): number[] {
-  if (cover.sites.length === 0 || scenario.redundancy > 1) return cover.sites;
+function closestCover(scenario: ResolvedScenario, latency: number[][], served: boolean[], cover: PlacementResult, timeLimitMs: number): number[] {
+  if (cover.sites.length === 0) return cover.sites;
+  if (scenario.redundancy > 1) return closestBySwaps(scenario, latency, served, cover.sites);
   let worst = 0;
   for (const row of latency) for (const rttMs of row) if (Number.isFinite(rttMs) && rttMs > worst) worst = rttMs;
   const beyond = (worst + 1) * (scenario.markets.length + 1);
@@ -105,10 +134,46 @@ function closestCover(scenario: ResolvedScenario, latency: number[][], served: b
   const base = problemFor(scenario, latency, served, timeLimitMs);
   const closest = solvePlacement({
     latencyMs: penalised, weights: scenario.markets.map((m, i) => (served[i] ? 1 : 0) * m.weight), objective: 'p-median', k: cover.sites.length,
-    fixed: base.fixed, forbidden: base.forbidden, ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+    fixed: base.fixed, forbidden: base.forbidden, timeLimitMs,
   });
   const coveredWeight = (sites: readonly number[]) => penalised.reduce((sum, row, i) => sum + (served[i] && sites.some((j) => row[j] < beyond) ? scenario.markets[i].weight : 0), 0);
   return coveredWeight(closest.sites) >= coveredWeight(cover.sites) ? closest.sites : cover.sites;
+}
+
+/** Best-improvement swaps (one site out, one in) that keep every market's backup count; ties keep candidate order. */
+function closestBySwaps(scenario: ResolvedScenario, latency: number[][], served: boolean[], sites: readonly number[]): number[] {
+  const { markets, candidates, redundancy } = scenario;
+  const required = new Set(scenario.required.map((id) => candidates.findIndex((c) => c.id === id)));
+  const excluded = new Set(scenario.excluded.map((id) => candidates.findIndex((c) => c.id === id)));
+  const within = (set: readonly number[], i: number) => set.filter((j) => latency[i][j] <= markets[i].sloMs).length;
+  const keeps = markets.map((_, i) => served[i] && within(sites, i) >= redundancy);
+  const weightedRtt = (set: readonly number[]) => markets.reduce((sum, market, i) => {
+    if (!served[i]) return sum;
+    const nearest = Math.min(...set.map((j) => latency[i][j]));
+    return Number.isFinite(nearest) ? sum + market.weight * nearest : sum;
+  }, 0);
+  let current = [...sites].sort((a, b) => a - b);
+  let currentRtt = weightedRtt(current);
+  for (;;) {
+    let best: number[] | null = null;
+    let bestRtt = currentRtt;
+    for (const out of current) {
+      if (required.has(out)) continue;
+      for (let j = 0; j < candidates.length; j++) {
+        if (current.includes(j) || excluded.has(j)) continue;
+        const next = [...current.filter((site) => site !== out), j].sort((a, b) => a - b);
+        if (!keeps.every((keep, i) => !keep || within(next, i) >= redundancy)) continue;
+        const nextRtt = weightedRtt(next);
+        if (nextRtt < bestRtt - 1e-9 * Math.max(1, bestRtt)) {
+          best = next;
+          bestRtt = nextRtt;
+        }
+      }
+    }
+    if (best === null) return current;
+    current = best;
+    currentRtt = bestRtt;
+  }
 }
 
 /** Says in the scenario's own terms why a plan is infeasible or unproven. */
@@ -118,7 +183,7 @@ function explain(result: PlacementResult, scenario: ResolvedScenario): string {
   if (names.length === 0) return result.explanation;
   const shown = names.slice(0, 8).join(', ') + (names.length > 8 ? `, and ${names.length - 8} more` : '');
   const need = scenario.redundancy > 1 ? `${scenario.redundancy} allowed sites` : 'any allowed site';
-  return `${names.length} market(s) cannot be served within their SLO by ${need}: ${shown}. The plan serves the others.`;
+  return `${names.length} market(s) missed: not within their SLO of ${need}: ${shown}. The plan serves the others.`;
 }
 
 /** What every market may see of every candidate under the what-if, and who needs a national station. */
@@ -147,26 +212,87 @@ export function latencyBasis(scenario: ResolvedScenario): LatencyBasis {
   };
 }
 
-export function priceScenario(scenario: ResolvedScenario, options: PlanOptions): Pricing {
+const PLAN_OPTION_NAMES = ['world', 'timeLimitMs', 'cutCables', 'cutCorridors', 'removeNodes', 'removeRegions'];
+
+/** Checks a plan options object and the names in it (each option's value is checked where it is used). */
+export function checkPlanOptions(options: unknown, functionName: string): asserts options is PlanOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidArgumentError(functionName, 'options', `must be an object such as { cutCorridors: ["red-sea"] }; got ${describe(options)}.`);
+  }
+  for (const name of Object.keys(options)) {
+    if (!PLAN_OPTION_NAMES.includes(name)) {
+      throw new InvalidArgumentError(functionName, `options.${name}`, `is not an option.${didYouMean(name, PLAN_OPTION_NAMES)} Options: ${PLAN_OPTION_NAMES.join(', ')}.`);
+    }
+  }
+  const { timeLimitMs } = options as PlanOptions;
+  if (timeLimitMs !== undefined && !(typeof timeLimitMs === 'number' && Number.isFinite(timeLimitMs) && timeLimitMs > 0)) {
+    throw new InvalidArgumentError(functionName, 'options.timeLimitMs', `must be a finite number of milliseconds > 0; got ${describe(timeLimitMs)}.`);
+  }
+}
+
+/**
+ * Checks regions named to fail: each must be a candidate of the scenario (a typo, or a region that
+ * is closed or otherwise not a candidate, would leave the plan unchanged while looking stressed).
+ */
+export function checkFailedRegions(scenario: ResolvedScenario, world: World, ids: unknown, functionName: string, field: string): string[] {
+  if (ids === undefined) return [];
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+    throw new InvalidArgumentError(functionName, field, `must be an array of region ids; got ${describe(ids)}.`);
+  }
+  const candidateIds = scenario.candidates.map((c) => c.id);
+  (ids as string[]).forEach((id, i) => {
+    if (candidateIds.includes(id)) return;
+    const region = world.regions.find((r) => r.id === id);
+    const at = `${field}[${i}]`;
+    if (region) {
+      throw new InvalidArgumentError(functionName, at, `is "${id}", which is not a candidate of this scenario (its status is ${region.status}); fail one of the scenario's candidates.`);
+    }
+    throw new InvalidArgumentError(functionName, at, `is "${id}", which is not a region.${didYouMean(id, candidateIds)}`);
+  });
+  return ids as string[];
+}
+
+/**
+ * Every scenario market's RTT to each of `sites` as the plan prices it: over the scenario's
+ * network, at the median and at the confidence quantile, plus each market's access, under the
+ * what-if; a failed site or one abroad for an in-country market is +Infinity.
+ */
+export function priceSites(scenario: ResolvedScenario, sites: readonly PlanCandidate[], options: PlanOptions, failed: ReadonlySet<string>) {
   const world = options.world ?? bundledWorld;
-  const { markets, candidates, network, confidence } = scenario;
-  const matrixAt = (quantile: number) => latencyMatrix(
-    markets.map((m) => located(m.coordinates, m.country)),
-    candidates.map((c) => located(c.coordinates, c.country)),
-    { world, network, quantile, cutCables: options.cutCables, cutCorridors: options.cutCorridors, removeNodes: options.removeNodes },
-  );
+  const { markets, network, confidence } = scenario;
+  const matrixAt = (quantile: number) => {
+    try {
+      return latencyMatrix(
+        markets.map((m) => located(m.coordinates, m.country)),
+        sites.map((c) => located(c.coordinates, c.country)),
+        { world, network, quantile, cutCables: options.cutCables, cutCorridors: options.cutCorridors, removeNodes: options.removeNodes },
+      );
+    } catch (error) {
+      // Name the market or site as the scenario did, not the matrix row it became.
+      const match = error instanceof InvalidArgumentError ? /^(from|to)\[(\d+)\]/.exec(error.field) : null;
+      if (!match || !(error instanceof InvalidArgumentError)) throw error;
+      const field = match[1] === 'from' ? `scenario.markets ("${markets[Number(match[2])].id}")` : `scenario.candidates ("${sites[Number(match[2])].id}")`;
+      throw new InvalidArgumentError('plan', field, error.message.slice(error.message.indexOf(error.field) + error.field.length + 1));
+    }
+  };
   const median = matrixAt(0.5);
   const judged = confidence === null ? median : matrixAt(confidence);
-  const failed = new Set(options.removeRegions ?? []);
-  const price = (rtt: typeof median) => markets.map((market, i) => candidates.map((candidate, j) => {
-    if (failed.has(candidate.id)) return Infinity;
-    return allowedLatency(market, candidate, rtt.data[i * rtt.cols + j] + market.accessMs);
+  const price = (rtt: typeof median) => markets.map((market, i) => sites.map((site, j) => {
+    if (failed.has(site.id)) return Infinity;
+    return allowedLatency(market, site, rtt.data[i * rtt.cols + j] + market.accessMs);
   }));
   const latency = price(judged);
+  return { latency, medianLatency: judged === median ? latency : price(median) };
+}
+
+export function priceScenario(scenario: ResolvedScenario, options: PlanOptions): Pricing {
+  const world = options.world ?? bundledWorld;
+  const failed = new Set(checkFailedRegions(scenario, world, options.removeRegions, 'plan', 'options.removeRegions'));
+  const { latency, medianLatency } = priceSites(scenario, scenario.candidates, options, failed);
   // An in-country market no in-country candidate serves within its SLO gets a national station
   // and leaves the regional placement.
-  const nationalStation = markets.map((market, i) => market.inCountry && !latency[i].some((rttMs) => rttMs <= market.sloMs));
-  return { latency, medianLatency: judged === median ? latency : price(median), nationalStation };
+  const nationalStation = scenario.markets.map((market, i) => market.inCountry && !latency[i].some((rttMs) => rttMs <= market.sloMs));
+  return { latency, medianLatency, nationalStation };
 }
 
 /** Each market's serving site (nearest chosen), backup and SLO verdict. */
@@ -179,6 +305,7 @@ export function outcomesFor(scenario: ResolvedScenario, pricing: Pricing, chosen
     const rttMs = first?.rttMs ?? Infinity;
     return {
       market,
+      verdict: nationalStation[i] ? 'national station' : rttMs <= market.sloMs ? 'met' : 'missed',
       servedBy: first && Number.isFinite(first.rttMs) ? scenario.candidates[first.j].id : null,
       rttMs,
       medianRttMs: first === undefined ? Infinity : pricing.medianLatency[i][first.j],
@@ -194,26 +321,37 @@ export function outcomesFor(scenario: ResolvedScenario, pricing: Pricing, chosen
 export function coverageOf(outcomes: readonly MarketOutcome[]): Plan['coverage'] {
   const totalWeight = outcomes.reduce((sum, o) => sum + o.market.weight, 0);
   const coveredWeight = outcomes.reduce((sum, o) => sum + (o.sloMet ? o.market.weight : 0), 0);
-  return { coveredWeight, totalWeight, share: totalWeight === 0 ? 0 : coveredWeight / totalWeight };
+  const markets: Record<Verdict, number> = { met: 0, missed: 0, 'national station': 0 };
+  for (const outcome of outcomes) markets[outcome.verdict]++;
+  return { coveredWeight, totalWeight, share: totalWeight === 0 ? 0 : coveredWeight / totalWeight, markets };
 }
 
 /** Plans the scenario on the bundled world (or `options.world`), with optional what-if cuts. */
-export function plan(scenarioInput: Scenario | unknown = {}, options: PlanOptions = {}): Plan {
+export function plan(scenarioInput: Scenario = {}, options: PlanOptions = {}): Plan {
+  checkPlanOptions(options, 'plan');
   const world = options.world ?? bundledWorld;
   return planResolved(resolveScenario(scenarioInput, world, bundledGreenfield(world)), options);
 }
 
 export function planResolved(scenario: ResolvedScenario, options: PlanOptions): Plan {
+  const started = performance.now();
+  const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const pricing = priceScenario(scenario, options);
   const { latency, nationalStation } = pricing;
   const served = nationalStation.map((local) => !local);
-  const result = solvePlacement(problemFor(scenario, latency, served, options.timeLimitMs));
+  const result = solvePlacement(problemFor(scenario, latency, served, timeLimitMs));
   const coverage = scenario.objective === 'fewest-regions' || scenario.objective === 'most-covered';
-  const chosenIndices = coverage ? closestCover(scenario, latency, served, result, options.timeLimitMs) : result.sites;
+  // The closest-cover pass shares the plan's time limit rather than starting its own.
+  const remainingMs = timeLimitMs - (performance.now() - started);
+  const chosenIndices = coverage && remainingMs > 0 ? closestCover(scenario, latency, served, result, remainingMs) : result.sites;
   const outcomes = outcomesFor(scenario, pricing, chosenIndices);
-  return {
+  const plan: Plan = {
     scenario,
     latency: latencyBasis(scenario),
+    whatIf: {
+      cutCables: [...(options.cutCables ?? [])], cutCorridors: [...(options.cutCorridors ?? [])],
+      removeNodes: [...(options.removeNodes ?? [])], removeRegions: [...(options.removeRegions ?? [])],
+    },
     status: result.status,
     chosen: chosenIndices.map((j) => scenario.candidates[j]),
     markets: outcomes,
@@ -222,4 +360,22 @@ export function planResolved(scenario: ResolvedScenario, options: PlanOptions): 
     rttMs: { rows: scenario.markets.length, cols: scenario.candidates.length, data: Float64Array.from(latency.flat()) },
     explanation: explain(result, scenario),
   };
+  planWorlds.set(plan, options.world ?? bundledWorld);
+  return plan;
+}
+
+// The world each plan was made on, so that analyses of it price what the plan priced.
+const planWorlds = new WeakMap<Plan, World>();
+
+/** Checks that a report is given a plan (as plan() and whatIf() make them), not something else. */
+export function checkPlan(result: unknown, functionName: string): asserts result is Plan {
+  const candidate = result as Partial<Plan> | null;
+  const shaped = typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.markets) && Array.isArray(candidate.chosen)
+    && typeof candidate.scenario === 'object' && typeof candidate.latency === 'object' && typeof candidate.whatIf === 'object';
+  if (!shaped) throw new InvalidArgumentError(functionName, 'plan', `must be a plan made by plan() or whatIf(); got ${describe(result)}.`);
+}
+
+/** The options a plan was made with (its world and what-if), for analyses that re-price it. */
+export function optionsOf(result: Plan): PlanOptions {
+  return { ...result.whatIf, world: planWorlds.get(result) ?? bundledWorld };
 }

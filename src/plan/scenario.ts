@@ -9,6 +9,7 @@ import { type Network, NETWORKS } from '../latency/network.js';
 import type { RegionStatus } from '../world/records.js';
 import { REGION_STATUSES } from '../world/regions.js';
 import { didYouMean } from '../world/suggest.js';
+import { macroRegionOf } from '../world/macro-regions.js';
 import type { World } from '../world/world.js';
 
 export type PlanObjective = 'fewest-regions' | 'least-mean-latency' | 'least-worst-latency' | 'most-covered';
@@ -169,8 +170,17 @@ class Reader {
   }
 
   country(value: unknown, path: string): string {
-    if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) this.fail(path, `must be an ISO 3166-1 alpha-2 code such as "ID"; got ${describe(value)}.`);
+    if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value) || macroRegionOf(value) === null) {
+      this.fail(path, `must be an ISO 3166-1 alpha-2 code such as "ID"; got ${describe(value)}.`);
+    }
     return value;
+  }
+
+  /** A country that must be among `known` (where a rule about it would otherwise apply to nothing). */
+  countryAmong(value: unknown, path: string, known: readonly string[], what: string): string {
+    const code = this.country(value, path);
+    if (!known.includes(code)) this.fail(path, `is "${code}", which has no ${what}, so the rule would apply to nothing.${didYouMean(code, known)}`);
+    return code;
   }
 
   point(value: unknown, path: string, fields: readonly string[] = ['id', 'name', 'country', 'coordinates', 'weight']): CustomPoint & { coordinates: LonLat } {
@@ -197,7 +207,7 @@ function knownId(read: Reader, id: string, path: string, known: readonly string[
 
 export function resolveScenario(input: unknown, world: World, greenfieldIds: ReadonlyMap<string, PlanCandidate>): ResolvedScenario {
   const read = new Reader();
-  const scenario = read.object(input ?? {}, 'scenario');
+  const scenario = read.object(input === undefined ? {} : input, 'scenario');
   read.keys(scenario, 'scenario', ['name', 'network', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy']);
   const network = scenario.network === undefined ? 'internet' : read.oneOf(scenario.network, 'scenario.network', NETWORKS);
   const marketIds = world.markets.map((m) => m.id);
@@ -226,7 +236,9 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   } else {
     const selection = read.object(scenario.markets, 'scenario.markets');
     read.keys(selection, 'scenario.markets', ['countries']);
-    const countries = read.strings(selection.countries, 'scenario.markets.countries').map((c, i) => read.country(c, `scenario.markets.countries[${i}]`));
+    const withMarkets = [...new Set(world.markets.map((m) => m.country))].sort();
+    const countries = read.strings(selection.countries, 'scenario.markets.countries')
+      .map((c, i) => read.countryAmong(c, `scenario.markets.countries[${i}]`, withMarkets, 'bundled market (geoslo markets lists them)'));
     drafts = world.markets.filter((m) => countries.includes(m.country)).map((m) => fromBundled(m.id));
   }
   if (drafts.length === 0) read.fail('scenario.markets', 'selects no market; name bundled market ids, custom points or countries with markets.');
@@ -235,6 +247,8 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     if (seen.has(draft.id)) read.fail(`scenario.markets[${i}]`, `repeats the market "${draft.id}"; list each market once.`);
     seen.add(draft.id);
   });
+
+  const scenarioCountries = [...new Set(drafts.flatMap((d) => (d.country === null ? [] : [d.country])))].sort();
 
   // SLO tiers: a market's tier is the last tier naming it (by id or by country), else the default.
   const slo = read.object(scenario.slo ?? { defaultMs: 100 }, 'scenario.slo');
@@ -252,7 +266,7 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     const accessMs = tier.accessMs === undefined ? undefined : read.nonNegative(tier.accessMs, `${path}.accessMs`);
     const ids = read.strings(tier.markets ?? [], `${path}.markets`);
     ids.forEach((id, i) => knownId(read, id, `${path}.markets[${i}]`, [...seen], 'market of this scenario'));
-    const countries = read.strings(tier.countries ?? [], `${path}.countries`).map((c, i) => read.country(c, `${path}.countries[${i}]`));
+    const countries = read.strings(tier.countries ?? [], `${path}.countries`).map((c, i) => read.countryAmong(c, `${path}.countries[${i}]`, scenarioCountries, 'market in this scenario'));
     for (const draft of drafts) if (ids.includes(draft.id) || (draft.country !== null && countries.includes(draft.country))) tierOf.set(draft.id, { name, sloMs, accessMs });
   });
 
@@ -264,7 +278,7 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   const residentIds = read.strings(residency.markets ?? [], 'scenario.constraints.residency.markets');
   residentIds.forEach((id, i) => knownId(read, id, `scenario.constraints.residency.markets[${i}]`, [...seen], 'market of this scenario'));
   const residentCountries = read.strings(residency.countries ?? [], 'scenario.constraints.residency.countries')
-    .map((c, i) => read.country(c, `scenario.constraints.residency.countries[${i}]`));
+    .map((c, i) => read.countryAmong(c, `scenario.constraints.residency.countries[${i}]`, scenarioCountries, 'market in this scenario'));
   const markets: PlanMarket[] = drafts.map((draft, i) => {
     const inCountry = residentIds.includes(draft.id) || (draft.country !== null && residentCountries.includes(draft.country));
     if (inCountry && draft.country === null) {
@@ -298,6 +312,9 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     const point = read.point(entry, path);
     candidates.push(Object.freeze({ id: point.id, name: point.name ?? point.id, kind: 'greenfield' as const, country: point.country ?? null, coordinates: point.coordinates }));
   });
+  if (candidates.length === 0) {
+    read.fail('scenario.candidates', 'selects no candidate site; name regions of the listed statuses, or greenfield sites.');
+  }
   const candidateIds = candidates.map((c) => c.id);
   candidateIds.forEach((id, i) => {
     if (candidateIds.indexOf(id) !== i) read.fail('scenario.candidates', `names the site "${id}" twice; list each candidate once.`);
@@ -322,6 +339,9 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     if (k > candidates.length) read.fail('scenario.objective.k', `is ${k} but the scenario has ${candidates.length} candidates.`);
   }
   const redundancy = scenario.redundancy === undefined ? 1 : read.positive(scenario.redundancy, 'scenario.redundancy', true);
+  if (redundancy > 1 && type !== 'fewest-regions') {
+    read.fail('scenario.redundancy', `is ${redundancy}, but backup regions apply to the "fewest-regions" objective only (each market within its SLO of that many regions); use that objective, or 1 for "${type}".`);
+  }
   return Object.freeze({
     name: typeof scenario.name === 'string' ? scenario.name : 'scenario',
     network,

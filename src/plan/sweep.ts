@@ -3,7 +3,7 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { describe } from '../shortest-path/edge-weight.js';
-import { type Plan, plan, type PlanOptions } from './plan.js';
+import { checkPlanOptions, type Plan, plan, type PlanOptions } from './plan.js';
 import type { Scenario } from './scenario.js';
 
 export type SweepRange = { readonly k: { readonly from: number; readonly to: number } } | { readonly sloMs: { readonly from: number; readonly to: number; readonly step: number } };
@@ -33,7 +33,7 @@ function summarise(value: number, result: Plan): SweepPoint {
   let weighted = 0;
   let worst = 0;
   for (const outcome of result.markets) {
-    if (outcome.nationalStation || !Number.isFinite(outcome.rttMs)) continue;
+    if (outcome.verdict === 'national station' || !Number.isFinite(outcome.rttMs)) continue;
     weight += outcome.market.weight;
     weighted += outcome.market.weight * outcome.rttMs;
     worst = Math.max(worst, outcome.rttMs);
@@ -42,6 +42,13 @@ function summarise(value: number, result: Plan): SweepPoint {
     value, status: result.status, regions: result.chosen.map((c) => c.id), coverage: result.coverage.share,
     meanRttMs: weight === 0 ? Number.NaN : weighted / weight, worstRttMs: worst,
   };
+}
+
+function checkStepCount(count: number): void {
+  if (count > MAX_STEPS) {
+    const shown = count >= 1e9 ? `about ${count.toExponential(0)}` : String(count);
+    throw new InvalidArgumentError('sweep', 'range', `has ${shown} steps; at most ${MAX_STEPS} are allowed (widen the step or narrow the range).`);
+  }
 }
 
 function bounds(from: unknown, to: unknown, field: string, integer: boolean): [number, number] {
@@ -57,6 +64,11 @@ function bounds(from: unknown, to: unknown, field: string, integer: boolean): [n
  * `onStep` reports progress (step index, step count).
  */
 export function sweep(scenario: Scenario, range: SweepRange, options: PlanOptions = {}, onStep?: (done: number, total: number) => void): Sweep {
+  if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {
+    throw new InvalidArgumentError('sweep', 'scenario', `must be a scenario object; got ${describe(scenario)}.`);
+  }
+  checkPlanOptions(options, 'sweep');
+  if (onStep !== undefined && typeof onStep !== 'function') throw new InvalidArgumentError('sweep', 'onStep', `must be a function; got ${describe(onStep)}.`);
   const base = scenario as Record<string, unknown>;
   if (typeof range !== 'object' || range === null || (!('k' in range) && !('sloMs' in range))) {
     throw new InvalidArgumentError('sweep', 'range', 'must be { k: { from, to } } or { sloMs: { from, to, step } }.');
@@ -67,6 +79,7 @@ export function sweep(scenario: Scenario, range: SweepRange, options: PlanOption
   if ('k' in range) {
     parameter = 'k';
     const [from, to] = bounds(range.k?.from, range.k?.to, 'range.k', true);
+    checkStepCount(to - from + 1);
     const current = (base.objective ?? {}) as { type?: string };
     objective = current.type !== undefined && current.type !== 'fewest-regions' ? current.type : 'most-covered';
     for (let k = from; k <= to; k++) steps.push({ value: k, scenario: { ...base, objective: { type: objective, k } } });
@@ -75,12 +88,13 @@ export function sweep(scenario: Scenario, range: SweepRange, options: PlanOption
     const [from, to] = bounds(range.sloMs?.from, range.sloMs?.to, 'range.sloMs', false);
     const step = range.sloMs.step;
     if (typeof step !== 'number' || !Number.isFinite(step) || step <= 0) throw new InvalidArgumentError('sweep', 'range.sloMs.step', `must be a number > 0; got ${describe(step)}.`);
+    // Counted before any step is built: a tiny step must fail at once, not loop or fill memory.
+    checkStepCount(Math.floor((to - from) / step + 1e-9) + 1);
     objective = ((base.objective ?? { type: 'fewest-regions' }) as { type: string }).type;
     for (let sloMs = from; sloMs <= to + 1e-9; sloMs += step) {
       steps.push({ value: Number(sloMs.toFixed(6)), scenario: { ...base, slo: { ...(base.slo as object | undefined), defaultMs: sloMs } } });
     }
   }
-  if (steps.length > MAX_STEPS) throw new InvalidArgumentError('sweep', 'range', `has ${steps.length} steps; at most ${MAX_STEPS} are allowed.`);
   const points = steps.map((s, i) => {
     const point = summarise(s.value, plan(s.scenario, options));
     onStep?.(i + 1, steps.length);

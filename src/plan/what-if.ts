@@ -5,13 +5,20 @@
 import type { WhatIf } from '../latency/what-if.js';
 import { bundledWorld } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
-import { coverageOf, type MarketOutcome, outcomesFor, type Plan, type PlanOptions, planResolved, priceScenario } from './plan.js';
+import { checkPlanOptions, coverageOf, type MarketOutcome, type Verdict, outcomesFor, type Plan, type PlanOptions, planResolved, priceScenario } from './plan.js';
 import { resolveScenario, type Scenario } from './scenario.js';
+
+export interface MarketView {
+  readonly servedBy: string | null;
+  readonly rttMs: number;
+  readonly sloMet: boolean;
+  readonly verdict: Verdict;
+}
 
 export interface MarketChange {
   readonly market: string;
-  readonly before: { readonly servedBy: string | null; readonly rttMs: number; readonly sloMet: boolean };
-  readonly after: { readonly servedBy: string | null; readonly rttMs: number; readonly sloMet: boolean };
+  readonly before: MarketView;
+  readonly after: MarketView;
 }
 
 export interface WhatIfReport {
@@ -24,9 +31,11 @@ export interface WhatIfReport {
   readonly changes: readonly MarketChange[];
 }
 
-const view = (o: MarketOutcome) => ({ servedBy: o.servedBy, rttMs: o.rttMs, sloMet: o.sloMet });
+const view = (o: MarketOutcome): MarketView => ({ servedBy: o.servedBy, rttMs: o.rttMs, sloMet: o.sloMet, verdict: o.verdict });
 
-export function whatIf(scenarioInput: Scenario | unknown, cuts: WhatIf, options: Omit<PlanOptions, keyof WhatIf> = {}): WhatIfReport {
+export function whatIf(scenarioInput: Scenario, cuts: WhatIf, options: Omit<PlanOptions, keyof WhatIf> = {}): WhatIfReport {
+  checkPlanOptions(cuts, 'whatIf');
+  checkPlanOptions(options, 'whatIf');
   const world = options.world ?? bundledWorld;
   const scenario = resolveScenario(scenarioInput, world, bundledGreenfield(world));
   const baseline = planResolved(scenario, options);
@@ -38,7 +47,7 @@ export function whatIf(scenarioInput: Scenario | unknown, cuts: WhatIf, options:
   const changes = markets.flatMap((after, i): MarketChange[] => {
     const before = baseline.markets[i];
     const sameRtt = before.rttMs === after.rttMs || Math.abs(before.rttMs - after.rttMs) <= 0.5;
-    const moved = before.servedBy !== after.servedBy || before.sloMet !== after.sloMet || !sameRtt;
+    const moved = before.servedBy !== after.servedBy || before.verdict !== after.verdict || !sameRtt;
     return moved ? [{ market: after.market.id, before: view(before), after: view(after) }] : [];
   });
   return { baseline, reevaluated: { markets, coverage: coverageOf(markets) }, replanned: planResolved(scenario, stressed), changes };

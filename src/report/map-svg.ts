@@ -6,7 +6,10 @@ import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import land110m from 'world-atlas/land-110m.json';
-import type { Plan } from '../plan/plan.js';
+import { InvalidArgumentError } from '../errors.js';
+import { checkPlan, type Plan } from '../plan/plan.js';
+import { describe } from '../shortest-path/edge-weight.js';
+import { didYouMean } from '../world/suggest.js';
 import { rttColumns } from './rtt-columns.js';
 
 export interface MapOptions {
@@ -21,10 +24,30 @@ export const MAP_COLOURS = { met: '#1a9850', missed: '#d73027', local: '#f59e0b'
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
+const MAP_OPTIONS = ['width', 'height', 'title'];
+/** Pixels: below this nothing legible fits; above it the SVG is a mistake, not a map. */
+const MAP_SIZE_PX = { min: 200, max: 20_000 };
+
+function checkMapOptions(options: unknown): MapOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidArgumentError('renderMapSvg', 'options', `must be an object such as { width: 1200 }; got ${describe(options)}.`);
+  }
+  for (const [name, value] of Object.entries(options)) {
+    if (!MAP_OPTIONS.includes(name)) throw new InvalidArgumentError('renderMapSvg', `options.${name}`, `is not an option.${didYouMean(name, MAP_OPTIONS)} Options: ${MAP_OPTIONS.join(', ')}.`);
+    if (name === 'title' && typeof value !== 'string') throw new InvalidArgumentError('renderMapSvg', 'options.title', `must be a string; got ${describe(value)}.`);
+    if (name !== 'title' && !(typeof value === 'number' && Number.isFinite(value) && value >= MAP_SIZE_PX.min && value <= MAP_SIZE_PX.max)) {
+      throw new InvalidArgumentError('renderMapSvg', `options.${name}`, `must be a number of pixels from ${MAP_SIZE_PX.min} to ${MAP_SIZE_PX.max}; got ${describe(value)}.`);
+    }
+  }
+  return options as MapOptions;
+}
+
 export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
-  const width = options.width ?? 1200;
-  const height = options.height ?? 620;
-  const title = options.title ?? result.scenario.name;
+  checkPlan(result, 'renderMapSvg');
+  const checked = checkMapOptions(options);
+  const width = checked.width ?? 1200;
+  const height = checked.height ?? 620;
+  const title = checked.title ?? result.scenario.name;
   const projection = geoNaturalEarth1().fitExtent([[10, 40], [width - 10, height - 50]], { type: 'Sphere' });
   const path = geoPath(projection);
   const topology = land110m as unknown as Topology<{ land: GeometryCollection }>;
@@ -49,8 +72,8 @@ export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
       const value = column.value(outcome);
       return `${column.header.replace(' ms', '')} ${Number.isFinite(value) ? `${value.toFixed(0)} ms` : 'unreachable'}`;
     });
-    const label = `${outcome.market.name}: ${figures.join(', ')} (SLO ${outcome.market.sloMs} ms, ${result.latency.network})`;
-    dots.push(`<circle class="market ${outcome.sloMet ? 'met' : 'missed'}" cx="${point[0].toFixed(1)}" cy="${point[1].toFixed(1)}" r="${radius.toFixed(1)}" fill="${colour}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5"><title>${escapeXml(label)}</title></circle>`);
+    const label = `${outcome.market.name}: ${outcome.verdict}, ${figures.join(', ')} (SLO ${outcome.market.sloMs} ms, ${result.latency.network})`;
+    dots.push(`<circle class="market ${outcome.verdict === 'national station' ? 'national-station' : outcome.verdict}" cx="${point[0].toFixed(1)}" cy="${point[1].toFixed(1)}" r="${radius.toFixed(1)}" fill="${colour}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5"><title>${escapeXml(label)}</title></circle>`);
   }
   const siteMarks = result.chosen.map((site) => {
     const point = projection([...site.coordinates] as [number, number]);
@@ -59,7 +82,7 @@ export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
     return `<g class="site"><rect x="${(x - 5).toFixed(1)}" y="${(y - 5).toFixed(1)}" width="10" height="10" fill="${MAP_COLOURS.site}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(site.name)}</title></rect>` +
       `<text x="${(x + 8).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="${MAP_COLOURS.site}" font-weight="600">${escapeXml(site.id)}</text></g>`;
   }).join('');
-  const legendItems: [string, string][] = [[MAP_COLOURS.met, 'SLO met'], [MAP_COLOURS.missed, 'SLO missed'], [MAP_COLOURS.local, 'national station'], [MAP_COLOURS.site, 'chosen region']];
+  const legendItems: [string, string][] = [[MAP_COLOURS.met, 'met'], [MAP_COLOURS.missed, 'missed'], [MAP_COLOURS.local, 'national station'], [MAP_COLOURS.site, 'chosen region']];
   const legend = legendItems.map(([colour, text], i) => `<g transform="translate(${20 + i * 150},${height - 22})"><rect width="12" height="12" fill="${colour}"/><text x="18" y="11" font-size="12" fill="#333">${text}</text></g>`).join('');
   const summary = `${result.chosen.length} regions, ${(result.coverage.share * 100).toFixed(1)}% of demand within SLO (${result.status})`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif">` +

@@ -3,7 +3,7 @@
 // any map tool can colour them. Every market says which network its RTT is over and which
 // quantile (rttMs) the SLO was judged on, beside the median (medianRttMs).
 
-import type { Plan } from '../plan/plan.js';
+import { checkPlan, type Plan } from '../plan/plan.js';
 import { type Feature, type FeatureCollection, type LineGeometry, segmentGeometry } from '../world/geojson.js';
 
 type Properties = Record<string, string | number | boolean | null>;
@@ -12,6 +12,7 @@ type PointGeometry = { type: 'Point'; coordinates: [number, number] };
 const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(3)) : null);
 
 export function planFeatureCollection(result: Plan): FeatureCollection<PointGeometry | LineGeometry, Properties> {
+  checkPlan(result, 'toFeatureCollection');
   const features: Feature<PointGeometry | LineGeometry, Properties>[] = [];
   const siteById = new Map(result.scenario.candidates.map((c) => [c.id, c]));
   for (const site of result.chosen) {
@@ -25,7 +26,7 @@ export function planFeatureCollection(result: Plan): FeatureCollection<PointGeom
     const properties = {
       name: market.name, country: market.country, weight: market.weight, tier: market.tier, sloMs: market.sloMs,
       network: result.latency.network, confidence: result.latency.confidence,
-      medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, servedBy: outcome.nationalStation ? 'national station' : outcome.servedBy,
+      medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, verdict: outcome.verdict, servedBy: outcome.servedBy,
       backup: outcome.backup, backupRttMs: finite(outcome.backupRttMs), inCountry: market.inCountry,
     };
     features.push({ type: 'Feature', id: market.id, geometry: { type: 'Point', coordinates: [market.coordinates[0], market.coordinates[1]] }, properties: { role: 'market', ...properties } });

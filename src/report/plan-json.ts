@@ -13,6 +13,7 @@ export function planJson(result: Plan, gaps: GapAnalysis, failures: readonly Sit
     k: result.scenario.k,
     redundancy: result.scenario.redundancy,
     latency: result.latency,
+    whatIf: result.whatIf,
     status: result.status,
     objectiveValue: finite(result.objective.value),
     bound: result.objective.bound === null ? null : finite(result.objective.bound),
@@ -21,7 +22,7 @@ export function planJson(result: Plan, gaps: GapAnalysis, failures: readonly Sit
     coverage: result.coverage,
     markets: result.markets.map((o) => ({
       id: o.market.id, name: o.market.name, country: o.market.country, coordinates: o.market.coordinates, weight: o.market.weight,
-      tier: o.market.tier, sloMs: o.market.sloMs, inCountry: o.market.inCountry, nationalStation: o.nationalStation,
+      tier: o.market.tier, sloMs: o.market.sloMs, inCountry: o.market.inCountry, verdict: o.verdict,
       servedBy: o.servedBy, medianRttMs: finite(o.medianRttMs), rttMs: finite(o.rttMs), sloMet: o.sloMet, backup: o.backup, backupRttMs: finite(o.backupRttMs),
     })),
     gaps: {

@@ -4,6 +4,7 @@
 import type { GapAnalysis, SiteFailure } from '../plan/gaps.js';
 import type { Plan } from '../plan/plan.js';
 import { rttColumns } from './rtt-columns.js';
+import { verdictCounts, whatIfDescription } from './verdicts.js';
 import { formatTextTable } from './text-table.js';
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'unreachable');
@@ -16,8 +17,10 @@ export function planTable(result: Plan, gaps: GapAnalysis, failures: readonly Si
   lines.push(`objective ${scenario.objective}${scenario.k === null ? '' : ` (k = ${scenario.k})`}, redundancy ${scenario.redundancy}: ${result.status}` +
     (result.objective.bound === null ? '' : `, objective ${result.objective.value.toFixed(2)} with bound ${result.objective.bound.toFixed(2)}`));
   lines.push(`regions (${result.chosen.length}): ${result.chosen.map((c) => `${c.id} ${c.name}`).join(', ')}`);
-  lines.push(`coverage: ${percent(result.coverage.share)} of demand weight within its SLO (${result.markets.filter((m) => m.sloMet).length} of ${result.markets.length} markets)`);
+  lines.push(`coverage: ${percent(result.coverage.share)} of demand weight within its SLO (${verdictCounts(result)})`);
   lines.push(`RTT: ${result.latency.description}`);
+  const stress = whatIfDescription(result);
+  if (stress !== null) lines.push(`what-if: ${stress}`);
   if (result.explanation) lines.push(result.explanation);
   lines.push('');
   const rtt = rttColumns(result.latency);
@@ -25,12 +28,12 @@ export function planTable(result: Plan, gaps: GapAnalysis, failures: readonly Si
     [{ header: 'market' }, { header: 'country' }, { header: 'tier' }, { header: 'SLO ms', numeric: true }, { header: 'served by' },
       ...rtt.map((column) => ({ header: column.header, numeric: true })), { header: 'SLO' }, { header: 'backup' }, { header: 'backup ms', numeric: true }],
     result.markets.map((o) => [
-      o.market.id, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ...rtt.map((column) => ms(column.value(o))),
-      o.nationalStation ? 'local' : o.sloMet ? 'met' : 'MISSED', o.backup, o.backup === null ? null : ms(o.backupRttMs),
+      o.market.id, o.market.country, o.market.tier, o.market.sloMs, o.servedBy, ...rtt.map((column) => ms(column.value(o))),
+      o.verdict, o.backup, o.backup === null ? null : ms(o.backupRttMs),
     ]),
   ));
   if (gaps.missed.length > 0) {
-    lines.push(`Markets missing their SLO (${gaps.missed.length}), with the best RTT any candidate gives:`);
+    lines.push(`Markets that missed their SLO (${gaps.missed.length}), with the best RTT any candidate gives:`);
     lines.push(formatTextTable(
       [{ header: 'market' }, { header: 'SLO ms', numeric: true }, { header: 'planned ms', numeric: true }, { header: 'best ms', numeric: true }, { header: 'from' }],
       gaps.missed.map((m) => [m.market, m.sloMs, ms(m.rttMs), ms(m.bestAchievableMs), m.bestCandidate]),

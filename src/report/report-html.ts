@@ -2,10 +2,14 @@
 // N-1 table, with its styles inline and no script or network access, so it opens offline.
 
 import { type GapAnalysis, gapAnalysis, nMinusOne, type SiteFailure } from '../plan/gaps.js';
-import type { Plan } from '../plan/plan.js';
+import { InvalidArgumentError } from '../errors.js';
+import { checkPlan, type Plan } from '../plan/plan.js';
+import { describe } from '../shortest-path/edge-weight.js';
+import { didYouMean } from '../world/suggest.js';
 import type { Sweep } from '../plan/sweep.js';
 import { renderMapSvg } from './map-svg.js';
 import { rttColumns } from './rtt-columns.js';
+import { verdictCounts, whatIfDescription } from './verdicts.js';
 import { renderSweepSvg } from './sweep-svg.js';
 
 export interface ReportParts {
@@ -26,15 +30,24 @@ function table(headers: string[], rows: (string | number | null)[][], id: string
   return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
+const REPORT_PARTS = ['gaps', 'failures', 'sweep'];
+
 export function renderReportHtml(result: Plan, parts: ReportParts = {}): string {
+  checkPlan(result, 'renderReportHtml');
+  if (typeof parts !== 'object' || parts === null || Array.isArray(parts)) {
+    throw new InvalidArgumentError('renderReportHtml', 'parts', `must be an object such as { sweep }; got ${describe(parts)}.`);
+  }
+  for (const name of Object.keys(parts)) {
+    if (!REPORT_PARTS.includes(name)) throw new InvalidArgumentError('renderReportHtml', `parts.${name}`, `is not a report part.${didYouMean(name, REPORT_PARTS)} Parts: ${REPORT_PARTS.join(', ')}.`);
+  }
   const { scenario } = result;
   const gaps = parts.gaps ?? gapAnalysis(result);
   const failures = parts.failures ?? nMinusOne(result);
   const { sweep } = parts;
   const rtt = rttColumns(result.latency);
   const marketRows = result.markets.map((o) => [
-    o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.nationalStation ? 'national station' : o.servedBy, ...rtt.map((column) => ms(column.value(o))),
-    o.nationalStation ? 'local' : o.sloMet ? 'met' : 'missed', o.backup, o.backup === null ? null : ms(o.backupRttMs),
+    o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.servedBy, ...rtt.map((column) => ms(column.value(o))),
+    o.verdict, o.backup, o.backup === null ? null : ms(o.backupRttMs),
   ]);
   const gapSection = gaps.missed.length === 0 ? '<p>Every market is served within its SLO.</p>'
     : table(['market', 'SLO ms', 'planned ms', 'best achievable ms', 'from'], gaps.missed.map((m) => [m.market, m.sloMs, ms(m.rttMs), ms(m.bestAchievableMs), m.bestCandidate]), 'gaps') +
@@ -54,14 +67,15 @@ th { background: #f6f6f6; position: sticky; top: 0; } svg { max-width: 100%; hei
 <h1>${escapeHtml(scenario.name)}</h1>
 <p class="summary">Objective <strong>${escapeHtml(scenario.objective)}</strong>${scenario.k === null ? '' : ` with k = ${scenario.k}`}, redundancy ${scenario.redundancy}:
 <span class="status">${result.status}</span>. ${result.chosen.length} regions: ${result.chosen.map((c) => escapeHtml(`${c.id} (${c.name})`)).join(', ')}.
-${(result.coverage.share * 100).toFixed(1)}% of demand weight within its SLO (${result.markets.filter((m) => m.sloMet).length} of ${result.markets.length} markets).
+${(result.coverage.share * 100).toFixed(1)}% of demand weight within its SLO (${verdictCounts(result)}).
 ${escapeHtml(result.explanation)}</p>
 <p class="summary">${escapeHtml(result.latency.description)}</p>
+${whatIfDescription(result) === null ? '' : `<p class="summary" id="what-if"><strong>What-if:</strong> ${escapeHtml(whatIfDescription(result) as string)}.</p>`}
 <section id="map">${renderMapSvg(result)}</section>
 ${sweep ? `<h2>Trade-off by ${sweep.parameter === 'k' ? 'number of regions' : 'SLO'}</h2><section id="sweep">${renderSweepSvg(sweep)}</section>` : ''}
 <h2>Markets</h2>
 ${table(['market', 'name', 'country', 'tier', 'SLO ms', 'served by', ...rtt.map((column) => column.header), 'SLO', 'backup', 'backup ms'], marketRows, 'markets')}
-<h2>Markets missing their SLO</h2>
+<h2>Markets that missed their SLO</h2>
 ${gapSection}
 <h2>If one region fails (N-1)</h2>
 ${table(['region', 'markets that would miss their SLO', 'demand weight'], failures.map((f) => [f.site, f.breaks.length === 0 ? 'none' : f.breaks.join(', '), f.weight]), 'n-minus-one')}

@@ -19,7 +19,7 @@ export function whatIfTable(report: WhatIfReport): string {
   }
   lines.push(formatTextTable(
     [{ header: 'market' }, { header: 'served by' }, { header: 'RTT ms', numeric: true }, { header: 'SLO' }, { header: 'now served by' }, { header: 'now RTT ms', numeric: true }, { header: 'now SLO' }],
-    report.changes.map((c) => [c.market, c.before.servedBy, ms(c.before.rttMs), c.before.sloMet ? 'met' : 'missed', c.after.servedBy, ms(c.after.rttMs), c.after.sloMet ? 'met' : 'MISSED']),
+    report.changes.map((c) => [c.market, c.before.servedBy, ms(c.before.rttMs), c.before.verdict, c.after.servedBy, ms(c.after.rttMs), c.after.verdict]),
   ));
   return lines.join('\n');
 }

@@ -161,6 +161,12 @@ export class LatencyIndex {
         `x options.targets is ${sources.length} x ${targets.length} = ${cells} cells, more than one Float64Array holds (2^32); ask for fewer.`,
       );
     }
+    if (method === 'floyd-warshall' && this.maxWeightMs * this.nodeCount > F32_SAFE_PATH_LENGTH) {
+      throw new InvalidArgumentError(
+        functionName, 'options.method',
+        `is "floyd-warshall", which adds path lengths in f32 (at most about 3.4e38), but weights reach ${this.maxWeightMs.toExponential(2)} here; use "dijkstra" or "auto".`,
+      );
+    }
     const chosen = method === 'auto' ? this.cheaperMethod(packed, sources.length, targets.length) : method;
     const data = chosen === 'dijkstra'
       ? packed.runDijkstra(singleSourceRuns(sources, targets.length === this.nodeCount && isIdentity(targets) ? null : targets), functionName).distancesMs

@@ -76,6 +76,14 @@ export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, fun
       arcWeight[arcCount++] = weight;
     }
   });
+  // A path crosses at most nodeCount - 1 edges: with weights this large its length could overflow
+  // to Infinity and read as "no path".
+  if (!Number.isFinite(maxWeightMs * Math.max(nodeCount - 1, 1))) {
+    throw new InvalidArgumentError(
+      functionName, describeWeightSource(getEdgeWeight),
+      `reaches ${maxWeightMs.toExponential(2)}, so a path over ${nodeCount - 1} edges could sum past the largest number; scale the weights down.`,
+    );
+  }
   return { csr: buildCsr(nodeCount, arcSource, arcTarget, arcWeight, arcCount), nodes, indexOf, maxWeightMs };
 }
 

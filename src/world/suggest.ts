@@ -12,8 +12,12 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
+/** Longer inputs than this are not ids anyone mistyped; comparing them would only cost time. */
+const MAX_SUGGESTED_LENGTH = 200;
+
 /** The closest of `known` to `unknown`, or null when nothing is reasonably close. */
 export function closestId(unknown: string, known: Iterable<string>): string | null {
+  if (unknown.length > MAX_SUGGESTED_LENGTH) return null;
   const needle = unknown.toLowerCase();
   let best: string | null = null;
   let bestDistance = Infinity;

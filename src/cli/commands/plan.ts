@@ -1,10 +1,10 @@
 // `geoslo plan [scenario.json]`: plans the scenario (the bundled default without one), applies the
 // command-line overrides and what-if cuts, and renders the plan as a table or JSON.
 
-import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from '../../errors.js';
 import { resolveNetwork } from '../../latency/network.js';
 import { fractionFlag } from '../flags.js';
+import { readTextFile } from '../output.js';
 import { defaultScenario } from '../../plan/default-scenario.js';
 import { gapAnalysis, nMinusOne } from '../../plan/gaps.js';
 import { plan } from '../../plan/plan.js';
@@ -34,16 +34,21 @@ const FORMATS = ['table', 'json', 'geojson', 'html'] as const;
 const REPORT_SWEEP_MAX_K = 15;
 
 function readScenario(file: string | undefined): Record<string, unknown> {
-  return file === undefined ? (structuredClone(defaultScenario) as Record<string, unknown>) : readScenarioFile(file);
+  return file === undefined ? (structuredClone(defaultScenario) as Record<string, unknown>) : readScenarioFile(file, 'plan');
 }
 
-export function readScenarioFile(file: string): Record<string, unknown> {
-  const text = readFileSync(file, 'utf8');
+export function readScenarioFile(file: string, command: string): Record<string, unknown> {
+  const text = readTextFile(file, command, 'scenario file');
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as Record<string, unknown>;
+    parsed = JSON.parse(text);
   } catch (error) {
-    throw new InvalidArgumentError('plan', file, `is not valid JSON (${(error as Error).message}).`);
+    throw new InvalidArgumentError(command, file, `is not valid JSON (${(error as Error).message}).`);
   }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new InvalidArgumentError(command, file, `must hold one JSON object, a scenario; it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`}.`);
+  }
+  return parsed as Record<string, unknown>;
 }
 
 function numberFlag(value: string | undefined, flag: string): number | undefined {

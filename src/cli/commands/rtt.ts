@@ -3,13 +3,13 @@
 // and writes the rows back with rtt_ms and the network and quantile it is for. Any bad row fails
 // the whole run with its line and column before anything is written.
 
-import { readFileSync } from 'node:fs';
 import { InvalidArgumentError } from '../../errors.js';
 import { checkLonLat, type LonLat } from '../../geo/coordinates.js';
 import { latencyMatrix } from '../../latency/estimate.js';
 import type { Network } from '../../latency/network.js';
 import type { WhatIf } from '../../latency/what-if.js';
 import { CsvSyntaxError, formatCsv, parseCsv } from '../../util/csv.js';
+import { readTextFile } from '../output.js';
 
 const COMMAND = 'rtt';
 const REQUIRED = ['from_lon', 'from_lat', 'to_lon', 'to_lat'] as const;
@@ -31,7 +31,7 @@ export interface RttRequest extends WhatIf {
 export function rttCsv(pairsFile: string, request: RttRequest): string {
   let table;
   try {
-    table = parseCsv(readFileSync(pairsFile, 'utf8'));
+    table = parseCsv(readTextFile(pairsFile, COMMAND, 'pairs file'));
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw new InvalidArgumentError(COMMAND, `--pairs ${pairsFile}`, error.message);
     throw error;

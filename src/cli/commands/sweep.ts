@@ -30,7 +30,7 @@ export function sweepCommand(scenarioFile: string | undefined, flags: { k?: stri
     const [from, to, step] = parseRange(flags.slo as string, '--slo', 3);
     range = { sloMs: { from, to, step } };
   }
-  const scenario = scenarioFile === undefined ? defaultScenario : (readScenarioFile(scenarioFile) as Scenario);
+  const scenario = scenarioFile === undefined ? defaultScenario : (readScenarioFile(scenarioFile, 'sweep') as Scenario);
   const progress = process.stderr.isTTY
     ? (done: number, total: number) => process.stderr.write(`\rsweep: step ${done} of ${total}${done === total ? '\n' : ''}`)
     : undefined;
