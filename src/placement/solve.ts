@@ -60,12 +60,14 @@ interface Reachability {
   readonly uncoveredBestMs: number[];
 }
 
-/** Demands that no allowed site can serve: unreachable, beyond the SLO, or short of coverTimes sites. */
+/** Demands (of weight > 0) that no allowed site can serve: unreachable, beyond the SLO, or short of coverTimes sites. */
 function reachability(problem: NormalizedProblem): Reachability {
   const { demandCount: n, candidateCount: m, candidateMajor, forbidden, sloMs, coverTimes } = problem;
   const uncovered: number[] = [];
   const uncoveredBestMs: number[] = [];
   for (let i = 0; i < n; i++) {
+    // A demand of zero weight asks for nothing: none is counted as left uncovered.
+    if (problem.weights[i] === 0) continue;
     let best = Infinity;
     let within = 0;
     for (let j = 0; j < m; j++) {
@@ -168,7 +170,15 @@ export function solvePlacement(problem: PlacementProblem): PlacementResult {
   if (normalized.objective === 'p-center' && sites.length < normalized.k && normalized.k <= allowedCount) {
     sites = fillToK(normalized, uncovered, sites);
   }
-  const evaluation = evaluateSites(normalized, sites, kernel, uncovered);
+  let evaluation = evaluateSites(normalized, sites, kernel, uncovered);
+  // k sites (with the fixed ones) may reach fewer demands than all allowed sites do; the search
+  // leaves as few unreached as it can, and those join the uncovered outside the objective.
+  const unreached = normalized.objective === 'p-median' || normalized.objective === 'p-center'
+    ? evaluation.unserved.filter((i) => normalized.weights[i] > 0 && !uncovered.includes(i)) : [];
+  if (unreached.length > 0) {
+    evaluation = evaluateSites(normalized, sites, kernel, [...uncovered, ...unreached]);
+    if (outcome.proven) reasons.push(`no ${normalized.k} allowed sites (the fixed ones among them) reach every demand: ${unreached.length} left unserved`);
+  }
   const elapsedMs = performance.now() - started;
   // A search that proves no plan meets the problem (no k sites cover every demand at any radius).
   if (outcome.proven && !Number.isFinite(outcome.cost)) reasons.push(`no ${normalized.k} allowed sites serve every demand`);
