@@ -165,3 +165,13 @@ describe('numbers at the edges', () => {
     expect(() => solvePlacement({ latencyMs: [new DataView(new ArrayBuffer(16)) as never, [1, 2]], objective: 'p-median', k: 1 })).toThrow(/problem\.latencyMs\[0\] must be an array of latencies/);
   });
 });
+
+describe('sizes beyond the kernel', () => {
+  it('refuses a matrix the WebAssembly kernel cannot hold with a CapacityError before allocating it', async () => {
+    const { CapacityError } = await import('../src/index.js');
+    // rows x cols x 8 bytes is past 4 GiB; the data is never read, so nothing of that size exists.
+    const huge = { rows: 30_000, cols: 20_000, data: { length: 30_000 * 20_000 } as ArrayLike<number> };
+    expect(() => solvePlacement({ latencyMs: huge as never, objective: 'p-median', k: 5 })).toThrow(CapacityError);
+    expect(() => solvePlacement({ latencyMs: huge as never, objective: 'p-median', k: 5 })).toThrow(/problem\.latencyMs needs 4\.47 GiB of WebAssembly memory but only .* can be had/);
+  });
+});

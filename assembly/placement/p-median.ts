@@ -82,10 +82,12 @@ export function pMedianGreedy(
 /**
  * Fast interchange from the k sites in `sites` (rewritten ascending on return): best-improvement
  * swaps of a non-fixed open site for a closed allowed one until none gains more than a relative
- * 1e-12. Returns the cost, or -1 when scratch memory could not be had.
+ * 1e-12, or `maxSwaps` swaps are made (the caller resumes, so that it can watch the clock). Writes
+ * the swaps made to `swapsOut`; returns the cost, or -1 when scratch memory could not be had.
  */
 export function pMedianInterchange(
   distance: usize, n: i32, m: i32, weights: usize, fixed: usize, allowed: usize, sites: usize, k: i32, unreachableMs: f64,
+  maxSwaps: i32, swapsOut: usize,
 ): f64 {
   const open = allocate(<usize>m);
   const nearestSite = allocate(<usize>n << 2);
@@ -106,7 +108,8 @@ export function pMedianInterchange(
   let cost: f64 = 0;
   for (let i = 0; i < n; i++) cost += real(weights, i) * real(nearestMs, i);
 
-  for (;;) {
+  let swaps = 0;
+  for (; swaps < maxSwaps; swaps++) {
     for (let j = 0; j < m; j++) setReal(removalLoss, j, 0);
     for (let i = 0; i < n; i++) {
       const site = load<i32>(nearestSite + (<usize>i << 2));
@@ -180,6 +183,7 @@ export function pMedianInterchange(
   // Ascending order, as the twin returns.
   let written = 0;
   for (let j = 0; j < m; j++) if (byte(open, j) != 0) store<i32>(sites + (<usize>(written++) << 2), j);
+  store<i32>(swapsOut, swaps);
   release(lossAdjustment); release(removalLoss); release(secondMs); release(secondSite);
   release(nearestMs); release(nearestSite); release(open);
   return cost;

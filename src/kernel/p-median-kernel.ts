@@ -6,16 +6,20 @@ import { KernelScratch } from './kernel-scratch.js';
 import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import type { PlacementInstance } from './twin/placement/instance.js';
-import { greedyPMedian, interchangePMedian, pMedianCost } from './twin/placement/p-median-search.js';
+import { greedyPMedian, type InterchangeStep, interchangePMedian, pMedianCost } from './twin/placement/p-median-search.js';
 import { pMedianSubgradient } from './twin/placement/p-median-subgradient.js';
 import { kernel } from './wasm.js';
+
+/** The kernel counts swaps in an i32. */
+const MAX_I32 = 2 ** 31 - 1;
 
 export interface PMedianKernel {
   readonly instance: PlacementInstance;
   cost(sites: Int32Array): number;
   /** Greedy completion of the sites marked in `fixed` (the instance's own by default). */
   greedy(fixed?: Uint8Array): Int32Array;
-  interchange(start: Int32Array): { sites: Int32Array; cost: number };
+  /** At most `maxSwaps` best-improvement swaps from `start`. */
+  interchange(start: Int32Array, maxSwaps: number): InterchangeStep;
   subgradient(status: Uint8Array, lambda: Float64Array, progress: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean;
   dispose(): void;
 }
@@ -35,8 +39,8 @@ class TwinPMedianKernel implements PMedianKernel {
     return greedyPMedian(fixed ? { ...this.instance, fixed } : this.instance);
   }
 
-  interchange(start: Int32Array): { sites: Int32Array; cost: number } {
-    return interchangePMedian(this.instance, start);
+  interchange(start: Int32Array, maxSwaps: number): InterchangeStep {
+    return interchangePMedian(this.instance, start, maxSwaps);
   }
 
   subgradient(status: Uint8Array, lambda: Float64Array, progress: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean {
@@ -87,16 +91,19 @@ class WasmPMedianKernel implements PMedianKernel {
     });
   }
 
-  interchange(start: Int32Array): { sites: Int32Array; cost: number } {
+  interchange(start: Int32Array, maxSwaps: number): InterchangeStep {
     const { demandCount: n, candidateCount: m, unreachableMs } = this.instance;
-    return this.scratch.run([start.byteLength], ([sitesPointer]) => {
+    return this.scratch.run([start.byteLength, 4], ([sitesPointer, swapsPointer]) => {
       copyIn(sitesPointer, start);
       const cost = this.scratch.checked(kernel().pMedianInterchange(
         this.blocks[0], n, m, this.blocks[1], this.blocks[2], this.blocks[3], sitesPointer, start.length, unreachableMs,
+        Math.min(maxSwaps, MAX_I32), swapsPointer,
       ));
       const sites = new Int32Array(start.length);
       copyOutInt32(sitesPointer, start.length, sites);
-      return { sites, cost };
+      const swaps = new Int32Array(1);
+      copyOutInt32(swapsPointer, 1, swaps);
+      return { sites, cost, swaps: swaps[0] };
     });
   }
 

@@ -21,7 +21,10 @@ export interface KernelExports {
   floydWarshallScalar(matrix: number, size: number): void;
   pMedianCost(distance: number, n: number, weights: number, sites: number, count: number): number;
   pMedianGreedy(distance: number, n: number, m: number, weights: number, fixed: number, allowed: number, k: number, unreachableMs: number, outSites: number): number;
-  pMedianInterchange(distance: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, k: number, unreachableMs: number): number;
+  pMedianInterchange(
+    distance: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, k: number, unreachableMs: number,
+    maxSwaps: number, swapsOut: number,
+  ): number;
   pMedianSubgradient(
     distance: number, n: number, m: number, weights: number, status: number, k: number,
     lambda: number, progress: number, upperBound: number, iterations: number, chosenOut: number,

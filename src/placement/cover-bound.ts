@@ -35,11 +35,11 @@ export function initialCoverMultipliers(instance: CoverInstance): Float64Array {
  */
 export function coverLagrangian(
   kernel: CoverKernel, status: Uint8Array, multipliers: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array,
-  onRelaxation?: (chosen: Uint8Array) => boolean,
+  onRelaxation?: (chosen: Uint8Array) => boolean, deadline = Infinity,
 ): number {
   const progress = newProgress();
   const latest = new Uint8Array(chosenOut.length);
-  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0; done += COVER_CHUNK) {
+  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0 && performance.now() < deadline; done += COVER_CHUNK) {
     kernel.subgradient(status, multipliers, progress, upperBound, Math.min(COVER_CHUNK, iterations - done), chosenOut, latest);
     // Both the latest and the best relaxation are worth completing: they differ more often than not.
     if (onRelaxation && progress[PROGRESS_STOPPED] === 0 && (onRelaxation(latest) || onRelaxation(chosenOut))) break;

@@ -3,7 +3,8 @@
 // are contiguous, as the kernel's nearest-of-set reduction wants), weights, costs and site masks.
 // Every check runs before any solver or kernel memory is touched.
 
-import { InvalidArgumentError } from '../errors.js';
+import { CapacityError, InvalidArgumentError } from '../errors.js';
+import { wasmBytesAvailable } from '../kernel/memory.js';
 import { describe } from '../shortest-path/edge-weight.js';
 import { didYouMean } from '../world/suggest.js';
 
@@ -64,6 +65,8 @@ export interface NormalizedProblem {
 
 const FUNCTION = 'solvePlacement';
 const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** The largest Float64Array the engine makes (2^32 elements). */
+const MAX_TYPED_ARRAY_CELLS = 2 ** 32;
 
 function fail(field: string, message: string): never {
   throw new InvalidArgumentError(FUNCTION, field, message);
@@ -73,7 +76,21 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView));
 }
 
-function readMatrix(input: unknown): { rows: number; cols: number; candidateMajor: Float64Array; integral: boolean } {
+/**
+ * The kernel holds the matrix as f64 beside the caller's copy: a matrix it cannot hold is refused
+ * before anything of its size is allocated.
+ */
+function checkCapacity(rows: number, cols: number, kernel: 'wasm' | 'js'): void {
+  const bytes = rows * cols * Float64Array.BYTES_PER_ELEMENT;
+  if (kernel === 'wasm' && bytes > wasmBytesAvailable()) {
+    throw new CapacityError(FUNCTION, 'problem.latencyMs', bytes, wasmBytesAvailable(), `a ${rows} x ${cols} matrix is too large for the WebAssembly kernel; use fewer demands or candidates (cluster the demands), or kernel: "js".`);
+  }
+  if (rows * cols > MAX_TYPED_ARRAY_CELLS) {
+    throw new CapacityError(FUNCTION, 'problem.latencyMs', bytes, MAX_TYPED_ARRAY_CELLS * Float64Array.BYTES_PER_ELEMENT, `a ${rows} x ${cols} matrix has more cells than one Float64Array holds; use fewer demands or candidates.`);
+  }
+}
+
+function readMatrix(input: unknown, kernel: 'wasm' | 'js'): { rows: number; cols: number; candidateMajor: Float64Array; integral: boolean } {
   let rows: number;
   let cols: number;
   let at: (r: number, c: number) => unknown;
@@ -96,6 +113,7 @@ function readMatrix(input: unknown): { rows: number; cols: number; candidateMajo
     if (!Number.isInteger(matrix.cols) || (matrix.cols as number) < 1) fail('problem.latencyMs.cols', `must be a positive integer; got ${describe(matrix.cols)}.`);
     rows = matrix.rows as number;
     cols = matrix.cols as number;
+    checkCapacity(rows, cols, kernel);
     if (!isArrayLike(matrix.data) || matrix.data.length !== rows * cols) {
       fail('problem.latencyMs.data', `must hold rows x cols = ${rows * cols} latencies (row-major); got ${isArrayLike(matrix.data) ? matrix.data.length : describe(matrix.data)}.`);
     }
@@ -106,6 +124,7 @@ function readMatrix(input: unknown): { rows: number; cols: number; candidateMajo
     fail('problem.latencyMs', `must be number[][] (demand x candidate) or { rows, cols, data }; got ${describe(input)}.`);
   }
   if (cols === 0) fail('problem.latencyMs', 'has no columns; pass one column per candidate site.');
+  checkCapacity(rows, cols, kernel);
   const candidateMajor = new Float64Array(rows * cols);
   let integral = true;
   for (let r = 0; r < rows; r++) {
@@ -212,7 +231,9 @@ export function normalizeProblem(problem: unknown): NormalizedProblem {
       fail(`problem.${name}`, `does not apply to "${objective}"; it is used by ${objectives.map((o) => `"${o}"`).join(' and ')}. Remove it, or choose one of those objectives.`);
     }
   }
-  const { rows, cols, candidateMajor, integral: latenciesIntegral } = readMatrix(input.latencyMs);
+  const kernel = input.kernel ?? 'wasm';
+  if (kernel !== 'wasm' && kernel !== 'js') fail('problem.kernel', `must be "wasm" or "js"; got ${describe(kernel)}.`);
+  const { rows, cols, candidateMajor, integral: latenciesIntegral } = readMatrix(input.latencyMs, kernel);
   const weights = readVector(input.weights, rows, 'problem.weights', 'weights', 1);
   const costs = readVector(input.costs, cols, 'problem.costs', 'costs', 1);
   const fixed = readSites(input.fixed, cols, 'problem.fixed');
@@ -237,8 +258,6 @@ export function normalizeProblem(problem: unknown): NormalizedProblem {
   }
   const timeLimitMs = input.timeLimitMs === undefined ? DEFAULT_TIME_LIMIT_MS : readPositiveNumber(input.timeLimitMs, 'problem.timeLimitMs');
   const seed = input.seed === undefined ? 1 : readPositiveNumber(input.seed, 'problem.seed', { integer: true, exclusive: false });
-  const kernel = input.kernel ?? 'wasm';
-  if (kernel !== 'wasm' && kernel !== 'js') fail('problem.kernel', `must be "wasm" or "js"; got ${describe(kernel)}.`);
   checkSums(objective, rows, cols, candidateMajor, weights.values, costs.values);
   const integral = latenciesIntegral && weights.integral && (objective !== 'set-cover' || costs.integral);
   return {

@@ -100,11 +100,12 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       };
       const multipliers = initialCoverMultipliers(full);
       const chosen = new Uint8Array(m);
-      let bound = coverLagrangian(cover, startStatus, multipliers, k - 0.5, BOUND_ITERATIONS, chosen, complete);
+      let bound = coverLagrangian(cover, startStatus, multipliers, k - 0.5, BOUND_ITERATIONS, chosen, complete, deadline);
       if (found) return { feasible: true, sites: found };
-      if (Math.ceil(bound - 1e-9) <= k) bound = Math.max(bound, coverLagrangian(cover, startStatus, multipliers, k + 1, BOUND_ITERATIONS, chosen, complete));
+      if (Math.ceil(bound - 1e-9) <= k) bound = Math.max(bound, coverLagrangian(cover, startStatus, multipliers, k + 1, BOUND_ITERATIONS, chosen, complete, deadline));
       if (found) return { feasible: true, sites: found };
       if (Math.ceil(bound - 1e-9) > k) return { feasible: false };
+      if (performance.now() >= deadline) return { feasible: null };
       // Last try: k sites covering the most demands (greedy, swaps, tabu search) may cover them all.
       const coverageInstance: CoverageInstance = { ...full, weights: Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)), k };
       const coverage = createCoverageKernel(coverageInstance, problem.kernel, 'solvePlacement');
@@ -153,9 +154,10 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     return { sites, cost: Infinity, bound: sorted[high], proven: topDecision.feasible === false, nodes: decisions };
   }
   let bestSites = topDecision.sites;
+  const inTime = () => performance.now() < deadline;
   let low = -1; // largest index proven infeasible (or -1: none)
   let searchLow = -1;
-  while (high - searchLow > 1) {
+  while (high - searchLow > 1 && inTime()) {
     const middle = (searchLow + high) >> 1;
     const decision = decideQuickly(sorted[middle]);
     if (decision.feasible === true) {
@@ -168,8 +170,8 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   }
   // Phase 2 walks down from the best radius found: each step is one exact decision, and the first
   // radius proven infeasible proves the one above it optimal.
-  let unknownBelow = -1;
-  while (high - low > 1) {
+  let undecided = false;
+  while (high - low > 1 && inTime()) {
     const next = high - 1;
     // Split what time remains: a hopeless proof must not starve the decisions after it.
     const remaining = deadline - performance.now();
@@ -180,15 +182,15 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     } else if (decision.feasible === false) {
       low = next;
     } else {
-      unknownBelow = next;
+      undecided = true;
       break;
     }
   }
-  if (unknownBelow !== -1) {
+  if (undecided) {
     // Phase 3, for the bound: the largest radius below the undecided one that the Lagrangian bound
     // alone proves infeasible (bisection; infeasibility is monotone in the radius).
-    let top = unknownBelow;
-    while (top - low > 1) {
+    let top = high - 1;
+    while (top - low > 1 && inTime()) {
       const middle = (low + top) >> 1;
       if (decideQuickly(sorted[middle]).feasible === false) low = middle;
       else top = middle;
@@ -197,9 +199,9 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   return {
     sites: bestSites,
     cost: sorted[high],
-    // Unproven: the optimum is at least the radius above the largest proven infeasible.
-    bound: unknownBelow !== -1 ? sorted[low + 1] : sorted[high],
-    proven: unknownBelow === -1,
+    // Every radius up to the largest proven infeasible is infeasible: the optimum is at least the next.
+    bound: sorted[low + 1],
+    proven: high - low <= 1,
     nodes: decisions,
   };
 }

@@ -39,10 +39,35 @@ export function randomPMedianStart(instance: PlacementInstance, random: () => nu
   return Int32Array.from(sites).sort();
 }
 
+/** The sum over demands of weight times the latency to the nearest allowed site. */
+function nearestSiteBound(instance: PlacementInstance): number {
+  const { demandCount: n, candidateCount: m, distance, weights, allowed, fixed } = instance;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    if (weights[i] === 0) continue;
+    let nearest = Infinity;
+    for (let j = 0; j < m; j++) if ((allowed[j] || fixed[j]) && distance[j * n + i] < nearest) nearest = distance[j * n + i];
+    total += weights[i] * nearest;
+  }
+  return total;
+}
+
+/** Matrix cells one interchange call may sweep (each swap sweeps them all): about 100 ms of kernel time. */
+const SWAP_CELLS = 1e8;
+
+/** Interchange to a local optimum in calls of a few swaps each, stopping at the deadline. */
+function improve(kernel: PMedianKernel, start: Int32Array, deadline: number): { sites: Int32Array; cost: number } {
+  const { demandCount: n, candidateCount: m } = kernel.instance;
+  const perCall = Math.max(1, Math.floor(SWAP_CELLS / (n * m)));
+  let step = kernel.interchange(start, perCall);
+  while (step.swaps === perCall && performance.now() < deadline) step = kernel.interchange(step.sites, perCall);
+  return { sites: step.sites, cost: step.cost };
+}
+
 export function solvePMedian(kernel: PMedianKernel, seed: number, integral: boolean, deadline: number): SearchOutcome {
   const { instance } = kernel;
   const { candidateCount: m, fixed, allowed } = instance;
-  let best = kernel.interchange(kernel.greedy());
+  let best = improve(kernel, kernel.greedy(), deadline);
   const consider = (candidate: { sites: Int32Array; cost: number }) => {
     if (candidate.cost < best.cost) best = candidate;
   };
@@ -51,14 +76,17 @@ export function solvePMedian(kernel: PMedianKernel, seed: number, integral: bool
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
   const state: LagrangianState = { lambda: initialMultipliers(instance), bound: -Infinity };
   const rootChosen = new Uint8Array(m);
-  const rootValue = pMedianLagrangian(kernel, instance, status, state, () => best.cost, ROOT_ITERATIONS, deadline, rootChosen, (chosen) => {
+  const lagrangianValue = pMedianLagrangian(kernel, instance, status, state, () => best.cost, ROOT_ITERATIONS, deadline, rootChosen, (chosen) => {
     if (performance.now() > deadline) return;
-    consider(kernel.interchange(Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1)));
+    consider(improve(kernel, Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1), deadline));
   });
+  // Every demand is at least as far as its nearest allowed site: a bound even when the
+  // subgradient had no time to run.
+  const rootValue = Math.max(lagrangianValue, nearestSiteBound(instance));
   const random = seededRandom(seed);
   const provable = integral ? Math.ceil(rootValue - 1e-9 * Math.max(1, Math.abs(rootValue))) : rootValue;
   for (let start = 0; start < RANDOM_STARTS && provable < best.cost && performance.now() < deadline; start++) {
-    consider(kernel.interchange(randomPMedianStart(instance, random)));
+    consider(improve(kernel, randomPMedianStart(instance, random), deadline));
   }
   let incumbentCost = best.cost;
   const costOf = (sites: Int32Array) => {
@@ -70,5 +98,7 @@ export function solvePMedian(kernel: PMedianKernel, seed: number, integral: bool
     pMedianBranchProblem(kernel, instance, integral, costOf, () => incumbentCost, { value: rootValue, chosen: rootChosen, lambda: state.lambda }, deadline),
     best, deadline,
   );
-  return { sites: searched.sites, cost: searched.cost, bound: searched.bound, proven: searched.proven, nodes: searched.nodes };
+  // A search stopped before its root still has the root bound computed above.
+  const bound = searched.proven ? searched.bound : Math.max(searched.bound, provable);
+  return { sites: searched.sites, cost: searched.cost, bound, proven: searched.proven, nodes: searched.nodes };
 }

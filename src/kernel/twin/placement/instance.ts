@@ -32,6 +32,18 @@ export function unreachablePenalty(distances: Float64Array, weights: Float64Arra
   return (maxFinite + 1) * (total / minPositive + 1) * 2;
 }
 
+/**
+ * The distances with +Infinity replaced by the penalty (the same array when there is none). A plain
+ * loop, not Float64Array.from with a mapper, which collects every value in a JavaScript array first
+ * and fails on large matrices.
+ */
 export function withPenalty(distances: Float64Array, penaltyMs: number): Float64Array {
-  return Float64Array.from(distances, (d) => (d === Infinity ? penaltyMs : d));
+  // Most matrices reach everywhere: no copy is needed then.
+  if (!distances.includes(Infinity)) return distances;
+  const penalised = new Float64Array(distances.length);
+  for (let c = 0; c < distances.length; c++) {
+    const d = distances[c];
+    penalised[c] = d === Infinity ? penaltyMs : d;
+  }
+  return penalised;
 }

@@ -53,11 +53,19 @@ export function greedyPMedian(instance: PlacementInstance): Int32Array {
   return Int32Array.from(sites).sort();
 }
 
+/** What an interchange call did: the sites (ascending), their cost and the swaps made. */
+export interface InterchangeStep {
+  readonly sites: Int32Array;
+  readonly cost: number;
+  /** Fewer than the maxSwaps asked: no swap gains any more, the sites are a local optimum. */
+  readonly swaps: number;
+}
+
 /**
- * Best-improvement swaps until none lowers the cost by more than a relative 1e-12. Returns the
- * improved sites (ascending) and their cost.
+ * Best-improvement swaps until none lowers the cost by more than a relative 1e-12, or `maxSwaps`
+ * swaps are made. Returns the improved sites (ascending), their cost and the swaps made.
  */
-export function interchangePMedian(instance: PlacementInstance, start: Int32Array): { sites: Int32Array; cost: number } {
+export function interchangePMedian(instance: PlacementInstance, start: Int32Array, maxSwaps: number): InterchangeStep {
   const { demandCount: n, candidateCount: m, distance, weights, fixed, allowed } = instance;
   const open = new Uint8Array(m);
   const sites = Array.from(start);
@@ -95,7 +103,8 @@ export function interchangePMedian(instance: PlacementInstance, start: Int32Arra
 
   const removalLoss = new Float64Array(m);
   const lossAdjustment = new Float64Array(m);
-  for (;;) {
+  let swaps = 0;
+  for (; swaps < maxSwaps; swaps++) {
     removalLoss.fill(0);
     for (let i = 0; i < n; i++) removalLoss[nearestSite[i]] += weights[i] * (secondMs[i] - nearestMs[i]);
     let bestProfit = 0;
@@ -151,5 +160,5 @@ export function interchangePMedian(instance: PlacementInstance, start: Int32Arra
     cost = 0;
     for (let i = 0; i < n; i++) cost += weights[i] * nearestMs[i];
   }
-  return { sites: Int32Array.from(sites).sort(), cost };
+  return { sites: Int32Array.from(sites).sort(), cost, swaps };
 }
