@@ -9,6 +9,7 @@ import { latencyMatrixSuite } from './suites/latency-matrix.js';
 import { placementSuite } from './suites/placement.js';
 import { planProcessSuite } from './suites/plan-process.js';
 import { shortestPathSuite } from './suites/shortest-path.js';
+import { type TimeLimitRow, timeLimitSuite } from './suites/time-limits.js';
 import { formatTable } from './table.js';
 import { writeResults } from './write-results.js';
 
@@ -84,6 +85,19 @@ async function main(): Promise<void> {
     target(`placement ${row.objective} (${row.settings}): proven optimal, ms`, row.medianMs, '< 50 ms, optimal', row.status !== 'feasible' && row.medianMs < 50);
   }
 
+  let timeLimits: TimeLimitRow[] = [];
+  if (!quick) {
+    log('\nTime limits at scale: 20,000 demands x 2,000 candidates, k = 20 (full run only)');
+    timeLimits = timeLimitSuite();
+    log(formatTable(
+      ['objective', 'limit ms', 'first answer ms', 'elapsed ms', 'status', 'stopped at limit'],
+      timeLimits.map((row) => [row.objective, row.limitMs, fixed(row.firstAnswerMs, 0), fixed(row.elapsedMs, 0), row.status, String(row.stoppedAtTimeLimit)]),
+    ));
+    for (const row of timeLimits) {
+      target(`${row.objective} 20,000 x 2,000: elapsed within 110% of the limit plus the first answer`, row.elapsedMs, `<= ${fixed(row.limitMs * 1.1 + row.firstAnswerMs, 0)} ms`, row.withinLimit);
+    }
+  }
+
   log('\ngeoslo plan on the default scenario, as a whole process (writes the table, out/plan.html and out/plan.geojson)');
   const planProcess = await planProcessSuite(quick);
   log(formatTable(['process ms', 'bare node start ms', 'plan step ms', 'plan step / process'], [[
@@ -115,6 +129,7 @@ async function main(): Promise<void> {
     })),
     latencyMatrix: latency.map((row) => ({ ...row, ratio: row.pairByPairMs / row.onePassMs })),
     placement,
+    timeLimits,
     planProcess,
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,
