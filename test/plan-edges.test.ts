@@ -90,3 +90,20 @@ describe('errors name what the user wrote, not the matrices inside', () => {
     expect(() => plan({ ...scenario, candidates: { regions: [] } })).toThrow(/scenario\.candidates selects no candidate site/);
   });
 });
+
+describe('ties in the least-worst-latency objective', () => {
+  it('among site sets with the optimal worst RTT, takes the least demand-weighted RTT', () => {
+    const base = { markets: { countries: ['ID', 'TH', 'AE', 'BR', 'MX'] }, slo: { defaultMs: 200 }, objective: { type: 'least-worst-latency', k: 2 } } as const;
+    const result = plan(base);
+    const worst = Math.max(...result.markets.map((m) => m.rttMs));
+    const weighted = result.markets.reduce((sum, m) => sum + m.market.weight * m.rttMs, 0);
+    // No other 2-region set of the candidates with the same worst RTT has a lower weighted RTT.
+    const ids = result.scenario.candidates.map((c) => c.id);
+    const rtt = (i: number, j: number) => result.rttMs.data[i * result.rttMs.cols + j];
+    for (let a = 0; a < ids.length; a++) for (let b = a + 1; b < ids.length; b++) {
+      const rows = result.markets.map((_, i) => Math.min(rtt(i, a), rtt(i, b)));
+      if (Math.max(...rows) > worst + 1e-9) continue;
+      expect(rows.reduce((sum, value, i) => sum + result.markets[i].market.weight * value, 0)).toBeGreaterThanOrEqual(weighted - 1e-6 * weighted);
+    }
+  });
+});

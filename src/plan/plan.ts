@@ -140,6 +140,29 @@ function closestCover(scenario: ResolvedScenario, latency: number[][], served: b
   return coveredWeight(closest.sites) >= coveredWeight(cover.sites) ? closest.sites : cover.sites;
 }
 
+/**
+ * Least worst latency has many optimal site sets too: among those whose worst served RTT is the
+ * optimum's, the least demand-weighted RTT, by a p-median where a latency beyond the optimum costs
+ * more than any whole plan. Kept only if its worst RTT is no worse.
+ */
+function closestWithin(scenario: ResolvedScenario, latency: number[][], served: boolean[], center: PlacementResult, timeLimitMs: number): number[] {
+  const worstOf = (sites: readonly number[]) => latency.reduce((worst, row, i) => {
+    if (!served[i] || scenario.markets[i].weight === 0) return worst;
+    const nearest = Math.min(...sites.map((j) => row[j]));
+    return Number.isFinite(nearest) ? Math.max(worst, nearest) : worst;
+  }, 0);
+  const radius = worstOf(center.sites);
+  let finiteWorst = 0;
+  for (const row of latency) for (const rttMs of row) if (Number.isFinite(rttMs) && rttMs > finiteWorst) finiteWorst = rttMs;
+  const beyond = (finiteWorst + 1) * (scenario.markets.length + 1);
+  const base = problemFor(scenario, latency, served, timeLimitMs);
+  const closest = solvePlacement({
+    latencyMs: latency.map((row) => row.map((rttMs) => (rttMs <= radius ? rttMs : beyond))),
+    weights: base.weights, objective: 'p-median', k: center.sites.length, fixed: base.fixed, forbidden: base.forbidden, timeLimitMs,
+  });
+  return worstOf(closest.sites) <= radius ? closest.sites : center.sites;
+}
+
 /** Best-improvement swaps (one site out, one in) that keep every market's backup count; ties keep candidate order. */
 function closestBySwaps(scenario: ResolvedScenario, latency: number[][], served: boolean[], sites: readonly number[]): number[] {
   const { markets, candidates, redundancy } = scenario;
@@ -341,9 +364,11 @@ export function planResolved(scenario: ResolvedScenario, options: PlanOptions): 
   const served = nationalStation.map((local) => !local);
   const result = solvePlacement(problemFor(scenario, latency, served, timeLimitMs));
   const coverage = scenario.objective === 'fewest-regions' || scenario.objective === 'most-covered';
-  // The closest-cover pass shares the plan's time limit rather than starting its own.
+  // The tie-breaking pass shares the plan's time limit rather than starting its own.
   const remainingMs = timeLimitMs - (performance.now() - started);
-  const chosenIndices = coverage && remainingMs > 0 ? closestCover(scenario, latency, served, result, remainingMs) : result.sites;
+  let chosenIndices = result.sites;
+  if (remainingMs > 0 && coverage) chosenIndices = closestCover(scenario, latency, served, result, remainingMs);
+  if (remainingMs > 0 && scenario.objective === 'least-worst-latency') chosenIndices = closestWithin(scenario, latency, served, result, remainingMs);
   const outcomes = outcomesFor(scenario, pricing, chosenIndices);
   const plan: Plan = {
     scenario,
