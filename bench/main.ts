@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 
   let timeLimits: TimeLimitRow[] = [];
   if (!quick) {
-    log('\nTime limits at scale: 20,000 demands x 2,000 candidates, k = 20 (full run only)');
+    log('\nTime limits at scale: 20,000 demands x 2,000 candidates, k = 20, SLO 150 ms (full run only)');
     timeLimits = timeLimitSuite();
     log(formatTable(
       ['objective', 'limit ms', 'first answer ms', 'elapsed ms', 'status', 'stopped at limit'],

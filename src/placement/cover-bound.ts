@@ -48,7 +48,7 @@ export function coverLagrangian(
 }
 
 /** Set cover as a branch-and-bound problem; `incumbentCost` reports the best cost so far. */
-export function coverBranchProblem(kernel: CoverKernel, integral: boolean, incumbentCost: () => number): BranchAndBoundProblem<Float64Array> {
+export function coverBranchProblem(kernel: CoverKernel, integral: boolean, incumbentCost: () => number, deadline: number): BranchAndBoundProblem<Float64Array> {
   const { instance } = kernel;
   const { candidateCount: m, coverStart, coverDemands, fixed, allowed } = instance;
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
@@ -74,7 +74,7 @@ export function coverBranchProblem(kernel: CoverKernel, integral: boolean, incum
       }
       const chosen = new Uint8Array(m);
       const upper = Math.min(incumbentCost(), solution?.cost ?? Infinity);
-      const value = coverLagrangian(kernel, nodeStatus, multipliers, upper, depth === 0 ? 300 : 60, chosen);
+      const value = coverLagrangian(kernel, nodeStatus, multipliers, upper, depth === 0 ? 300 : 60, chosen, undefined, deadline);
       // Branch on the cheapest free site covering the demand with the fewest free sites left.
       let hardest = -1;
       let fewest = Infinity;

@@ -9,19 +9,22 @@ import { newProgress, PROGRESS_BEST, PROGRESS_STOPPED } from '../kernel/twin/pla
 
 const COVERAGE_CHUNK = 20;
 
-/** Up to `iterations` steps descending the upper bound from `multipliers`; returns the least bound. */
+/**
+ * Up to `iterations` steps descending the upper bound from `multipliers`, stopping at `deadline`;
+ * returns the least bound.
+ */
 export function coverageLagrangian(
-  kernel: CoverageKernel, status: Uint8Array, multipliers: Float64Array, lowerBound: number, iterations: number, chosenOut: Uint8Array,
+  kernel: CoverageKernel, status: Uint8Array, multipliers: Float64Array, lowerBound: number, iterations: number, chosenOut: Uint8Array, deadline: number,
 ): number {
   const progress = newProgress(true);
-  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0; done += COVERAGE_CHUNK) {
+  for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0 && performance.now() < deadline; done += COVERAGE_CHUNK) {
     kernel.subgradient(status, multipliers, progress, lowerBound, Math.min(COVERAGE_CHUNK, iterations - done), chosenOut);
   }
   return progress[PROGRESS_BEST];
 }
 
 /** Max-coverage as a minimising branch-and-bound problem over the negated covered weight. */
-export function coverageBranchProblem(kernel: CoverageKernel, integral: boolean, incumbentWeight: () => number): BranchAndBoundProblem<Float64Array> {
+export function coverageBranchProblem(kernel: CoverageKernel, integral: boolean, incumbentWeight: () => number, deadline: number): BranchAndBoundProblem<Float64Array> {
   const { instance } = kernel;
   const { candidateCount: m, fixed, allowed, k } = instance;
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
@@ -47,7 +50,7 @@ export function coverageBranchProblem(kernel: CoverageKernel, integral: boolean,
       const reachable = coverableWeight(instance, nodeStatus);
       if (-solution.cost >= reachable) return { value: solution.cost, branch: -1, solution, state: multipliers };
       const chosen = new Uint8Array(m);
-      const upper = Math.min(reachable, coverageLagrangian(kernel, nodeStatus, multipliers, Math.max(incumbentWeight(), -solution.cost), depth === 0 ? 300 : 60, chosen));
+      const upper = Math.min(reachable, coverageLagrangian(kernel, nodeStatus, multipliers, Math.max(incumbentWeight(), -solution.cost), depth === 0 ? 300 : 60, chosen, deadline));
       let branch = -1;
       for (let j = 0; j < m && branch === -1; j++) if (chosen[j] && nodeStatus[j] === FREE) branch = j;
       if (branch === -1) for (let j = 0; j < m && branch === -1; j++) if (nodeStatus[j] === FREE) branch = j;

@@ -27,7 +27,7 @@ function searchCoverage(coverage: CoverageKernel, integral: boolean, deadline: n
   const startStatus = Uint8Array.from({ length: instance.candidateCount }, (_, j) => (instance.fixed[j] ? 1 : instance.allowed[j] ? 0 : 2));
   const start = coverage.swap(coverage.greedy(startStatus));
   let incumbentWeight = coveredWeight(instance, start);
-  const search = coverageBranchProblem(coverage, integral, () => incumbentWeight);
+  const search = coverageBranchProblem(coverage, integral, () => incumbentWeight, deadline);
   const bound = search.bound.bind(search);
   const outcome = branchAndBound({
     ...search,

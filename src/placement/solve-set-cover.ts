@@ -28,7 +28,7 @@ function searchCover(cover: CoverKernel, integral: boolean, deadline: number): S
   const start = cover.greedy(Uint8Array.from({ length: instance.candidateCount }, (_, j) => (instance.fixed[j] ? 1 : instance.allowed[j] ? 0 : 2)));
   const incumbent = start ? { sites: start, cost: coverCost(instance, start) } : { sites: new Int32Array(0), cost: Infinity };
   let incumbentCost = incumbent.cost;
-  const search = coverBranchProblem(cover, integral, () => incumbentCost);
+  const search = coverBranchProblem(cover, integral, () => incumbentCost, deadline);
   const bound = search.bound.bind(search);
   const outcome = branchAndBound({
     ...search,
