@@ -121,7 +121,7 @@ describe('geoslo plan', () => {
     const run = geoslo('plan', file);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/scenario\.objective\.type must be one of "fewest-regions", "least-mean-latency", "least-worst-latency", "most-covered"; got "cheapest"/);
+    expect(run.stderr).toMatch(/scenario\.objective\.type must be one of "fewest-regions", "least-cost", "least-mean-latency", "least-worst-latency", "most-covered"; got "cheapest"/);
     writeFileSync(file, '{ not json');
     expect(geoslo('plan', file).stderr).toMatch(/is not valid JSON/);
   });

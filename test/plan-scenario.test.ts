@@ -42,7 +42,7 @@ describe('resolving a scenario', () => {
 
 describe('a malformed scenario names the JSON path and the allowed values', () => {
   it.each([
-    [{ objective: { type: 'fewest' } }, /scenario\.objective\.type must be one of "fewest-regions", "least-mean-latency", "least-worst-latency", "most-covered"; got "fewest"/],
+    [{ objective: { type: 'fewest' } }, /scenario\.objective\.type must be one of "fewest-regions", "least-cost", "least-mean-latency", "least-worst-latency", "most-covered"; got "fewest"/],
     [{ objective: { type: 'most-covered' } }, /scenario\.objective\.k is required for "most-covered"/],
     [{ markets: ['id-jakrta'] }, /scenario\.markets\[0\] is "id-jakrta", which is not a bundled market id.*Did you mean "id-jakarta"\?/],
     [{ slo: { defaultMs: -5 } }, /scenario\.slo\.defaultMs must be a number > 0; got -5/],

@@ -15,7 +15,9 @@ import { solvePlacement } from '../placement/solve.js';
 import type { PlacementProblem, PlacementResult } from '../placement/index.js';
 import { bundledWorld, type World } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
+import { zoneAllows } from './data-zones.js';
 import { type PlanCandidate, type PlanMarket, type ResolvedScenario, resolveScenario, type Scenario } from './scenario.js';
+import { backboneBetween, planTwoTier, type PlanTopology } from './two-tier.js';
 
 /**
  * A market's one verdict, worded the same in every report: within its SLO from the plan's sites,
@@ -28,6 +30,11 @@ export interface MarketOutcome {
   readonly verdict: Verdict;
   /** The chosen site serving the market (nearest allowed), or null when none reaches it. */
   readonly servedBy: string | null;
+  /**
+   * Which tier serves it: a region of a one-tier plan, or in a two-tier plan its country's regional
+   * centre or national station; "station" in a one-tier plan is a national station outside the plan.
+   */
+  readonly servingTier: 'region' | 'centre' | 'station';
   /** RTT to the serving site as the SLO judges it: the confidence quantile (or the median), plus access. */
   readonly rttMs: number;
   /** Median RTT to the serving site, plus access. */
@@ -83,6 +90,10 @@ export interface Plan {
   };
   /** What the solver optimised, its value and proven bound. */
   readonly objective: { readonly value: number; readonly bound: number | null };
+  /** The chosen sites' total cost, when the scenario gives costs. */
+  readonly cost: { readonly total: number; readonly unit: string } | null;
+  /** Centres, stations and their RTTs, for a two-tier scenario; null otherwise. */
+  readonly topology: PlanTopology | null;
   /**
    * Market x candidate RTT (ms) as the plan may use it, row-major: failed regions and, for
    * in-country markets, sites abroad are +Infinity. Gap analysis and N-1 read it.
@@ -91,9 +102,10 @@ export interface Plan {
   readonly explanation: string;
 }
 
-/** Latencies a market may use: residency hides every site outside its country. */
+/** Latencies a market may use: residency hides every site outside its country, data zones every site they rule out. */
 function allowedLatency(market: PlanMarket, candidate: PlanCandidate, rttMs: number): number {
   if (market.inCountry && candidate.country !== market.country) return Infinity;
+  if (!zoneAllows(market.zone, candidate.country)) return Infinity;
   return rttMs;
 }
 
@@ -107,6 +119,8 @@ function problemFor(scenario: ResolvedScenario, latency: number[][], servedDeman
   switch (scenario.objective) {
     case 'fewest-regions':
       return { ...common, latencyMs: relative, objective: 'set-cover', sloMs: 1, coverTimes: scenario.redundancy };
+    case 'least-cost':
+      return { ...common, latencyMs: relative, objective: 'set-cover', sloMs: 1, costs: scenario.costs as readonly number[] };
     case 'most-covered':
       return { ...common, latencyMs: relative, objective: 'max-coverage', sloMs: 1, k: scenario.k as number };
     case 'least-mean-latency':
@@ -126,7 +140,7 @@ function problemFor(scenario: ResolvedScenario, latency: number[][], servedDeman
  */
 function closestCover(scenario: ResolvedScenario, latency: number[][], served: boolean[], cover: PlacementResult, timeLimitMs: number): number[] {
   if (cover.sites.length === 0) return cover.sites;
-  if (scenario.redundancy > 1) return closestBySwaps(scenario, latency, served, cover.sites);
+  if (scenario.redundancy > 1 || scenario.objective === 'least-cost') return closestBySwaps(scenario, latency, served, cover.sites);
   let worst = 0;
   for (const row of latency) for (const rttMs of row) if (Number.isFinite(rttMs) && rttMs > worst) worst = rttMs;
   const beyond = (worst + 1) * (scenario.markets.length + 1);
@@ -163,13 +177,19 @@ function closestWithin(scenario: ResolvedScenario, latency: number[][], served: 
   return worstOf(closest.sites) <= radius ? closest.sites : center.sites;
 }
 
-/** Best-improvement swaps (one site out, one in) that keep every market's backup count; ties keep candidate order. */
+/**
+ * Best-improvement swaps (one site out, one in) that keep every market's backup count and, for
+ * least cost, never raise the cost; ties keep candidate order.
+ */
 function closestBySwaps(scenario: ResolvedScenario, latency: number[][], served: boolean[], sites: readonly number[]): number[] {
   const { markets, candidates, redundancy } = scenario;
   const required = new Set(scenario.required.map((id) => candidates.findIndex((c) => c.id === id)));
   const excluded = new Set(scenario.excluded.map((id) => candidates.findIndex((c) => c.id === id)));
   const within = (set: readonly number[], i: number) => set.filter((j) => latency[i][j] <= markets[i].sloMs).length;
   const keeps = markets.map((_, i) => served[i] && within(sites, i) >= redundancy);
+  const costs = scenario.objective === 'least-cost' ? scenario.costs : null;
+  const costOf = (set: readonly number[]) => (costs === null ? 0 : set.reduce((sum, j) => sum + costs[j], 0));
+  const budget = costOf(sites) * (1 + 1e-12);
   const weightedRtt = (set: readonly number[]) => markets.reduce((sum, market, i) => {
     if (!served[i]) return sum;
     const nearest = Math.min(...set.map((j) => latency[i][j]));
@@ -185,7 +205,7 @@ function closestBySwaps(scenario: ResolvedScenario, latency: number[][], served:
       for (let j = 0; j < candidates.length; j++) {
         if (current.includes(j) || excluded.has(j)) continue;
         const next = [...current.filter((site) => site !== out), j].sort((a, b) => a - b);
-        if (!keeps.every((keep, i) => !keep || within(next, i) >= redundancy)) continue;
+        if (!keeps.every((keep, i) => !keep || within(next, i) >= redundancy) || costOf(next) > budget) continue;
         const nextRtt = weightedRtt(next);
         if (nextRtt < bestRtt - 1e-9 * Math.max(1, bestRtt)) {
           best = next;
@@ -330,6 +350,7 @@ export function outcomesFor(scenario: ResolvedScenario, pricing: Pricing, chosen
       market,
       verdict: nationalStation[i] ? 'national station' : rttMs <= market.sloMs ? 'met' : 'missed',
       servedBy: first && Number.isFinite(first.rttMs) ? scenario.candidates[first.j].id : null,
+      servingTier: nationalStation[i] ? 'station' : 'region',
       rttMs,
       medianRttMs: first === undefined ? Infinity : pricing.medianLatency[i][first.j],
       sloMet: rttMs <= market.sloMs,
@@ -357,19 +378,11 @@ export function plan(scenarioInput: Scenario = {}, options: PlanOptions = {}): P
 }
 
 export function planResolved(scenario: ResolvedScenario, options: PlanOptions): Plan {
-  const started = performance.now();
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const pricing = priceScenario(scenario, options);
-  const { latency, nationalStation } = pricing;
-  const served = nationalStation.map((local) => !local);
-  const result = solvePlacement(problemFor(scenario, latency, served, timeLimitMs));
-  const coverage = scenario.objective === 'fewest-regions' || scenario.objective === 'most-covered';
-  // The tie-breaking pass shares the plan's time limit rather than starting its own.
-  const remainingMs = timeLimitMs - (performance.now() - started);
-  let chosenIndices = result.sites;
-  if (remainingMs > 0 && coverage) chosenIndices = closestCover(scenario, latency, served, result, remainingMs);
-  if (remainingMs > 0 && scenario.objective === 'least-worst-latency') chosenIndices = closestWithin(scenario, latency, served, result, remainingMs);
-  const outcomes = outcomesFor(scenario, pricing, chosenIndices);
+  const solved = scenario.topology === null ? planOneTier(scenario, pricing, timeLimitMs) : planTwoTierScenario(scenario, pricing, options, timeLimitMs);
+  const { chosenIndices, outcomes } = solved;
+  const costs = scenario.costs;
   const plan: Plan = {
     scenario,
     latency: latencyBasis(scenario),
@@ -377,16 +390,46 @@ export function planResolved(scenario: ResolvedScenario, options: PlanOptions): 
       cutCables: [...(options.cutCables ?? [])], cutCorridors: [...(options.cutCorridors ?? [])],
       removeNodes: [...(options.removeNodes ?? [])], removeRegions: [...(options.removeRegions ?? [])],
     },
-    status: result.status,
+    status: solved.status,
     chosen: chosenIndices.map((j) => scenario.candidates[j]),
     markets: outcomes,
     coverage: coverageOf(outcomes),
-    objective: { value: result.objective, bound: result.lowerBound },
-    rttMs: { rows: scenario.markets.length, cols: scenario.candidates.length, data: Float64Array.from(latency.flat()) },
-    explanation: explain(result, scenario),
+    objective: solved.objective,
+    cost: costs === null ? null : { total: chosenIndices.reduce((sum, j) => sum + costs[j], 0), unit: scenario.costUnit },
+    topology: solved.topology,
+    rttMs: { rows: scenario.markets.length, cols: scenario.candidates.length, data: Float64Array.from(pricing.latency.flat()) },
+    explanation: solved.explanation,
   };
   planWorlds.set(plan, options.world ?? bundledWorld);
   return plan;
+}
+
+type Solved = Pick<Plan, 'status' | 'objective' | 'topology' | 'explanation'> & { readonly chosenIndices: readonly number[]; readonly outcomes: MarketOutcome[] };
+
+function planOneTier(scenario: ResolvedScenario, pricing: Pricing, timeLimitMs: number): Solved {
+  const started = performance.now();
+  const { latency, nationalStation } = pricing;
+  const served = nationalStation.map((local) => !local);
+  const result = solvePlacement(problemFor(scenario, latency, served, timeLimitMs));
+  const coverage = scenario.objective === 'fewest-regions' || scenario.objective === 'most-covered' || scenario.objective === 'least-cost';
+  // The tie-breaking pass shares the plan's time limit rather than starting its own.
+  const remainingMs = timeLimitMs - (performance.now() - started);
+  let chosenIndices = result.sites;
+  if (remainingMs > 0 && coverage) chosenIndices = closestCover(scenario, latency, served, result, remainingMs);
+  if (remainingMs > 0 && scenario.objective === 'least-worst-latency') chosenIndices = closestWithin(scenario, latency, served, result, remainingMs);
+  return {
+    chosenIndices,
+    outcomes: outcomesFor(scenario, pricing, chosenIndices),
+    status: result.status,
+    objective: { value: result.objective, bound: result.lowerBound },
+    topology: null,
+    explanation: explain(result, scenario),
+  };
+}
+
+function planTwoTierScenario(scenario: ResolvedScenario, pricing: Pricing, options: PlanOptions, timeLimitMs: number): Solved {
+  const failed = new Set(options.removeRegions ?? []);
+  return planTwoTier(scenario, pricing, backboneBetween(scenario, options, failed), failed, timeLimitMs);
 }
 
 // The world each plan was made on, so that analyses of it price what the plan priced.

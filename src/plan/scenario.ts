@@ -2,18 +2,18 @@
 // path of the bad field and the values allowed there, and unknown ids suggest the closest known id.
 // The result is a resolved scenario: concrete markets with weights and SLOs, concrete candidates.
 
-import { InvalidArgumentError } from '../errors.js';
-import { checkLonLat, type LonLat } from '../geo/coordinates.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import type { LonLat } from '../geo/coordinates.js';
 import { type Network, NETWORKS } from '../latency/network.js';
 import type { RegionStatus } from '../world/records.js';
 import { REGION_STATUSES } from '../world/regions.js';
-import { didYouMean } from '../world/suggest.js';
-import { macroRegionOf } from '../world/macro-regions.js';
 import type { World } from '../world/world.js';
+import { type DemandWeights, readCosts, readDemandWeights } from './costs-and-demand.js';
+import { type DataZoneRule, type MarketZone, readDataZones, readSelector, zoneAllows } from './data-zones.js';
+import { knownId, Reader } from './scenario-reader.js';
+import { readTopology, type Topology, type TopologyInput } from './topology.js';
 
-export type PlanObjective = 'fewest-regions' | 'least-mean-latency' | 'least-worst-latency' | 'most-covered';
-export const PLAN_OBJECTIVES: readonly PlanObjective[] = ['fewest-regions', 'least-mean-latency', 'least-worst-latency', 'most-covered'];
+export type PlanObjective = 'fewest-regions' | 'least-cost' | 'least-mean-latency' | 'least-worst-latency' | 'most-covered';
+export const PLAN_OBJECTIVES: readonly PlanObjective[] = ['fewest-regions', 'least-cost', 'least-mean-latency', 'least-worst-latency', 'most-covered'];
 
 export interface CustomPoint {
   readonly id: string;
@@ -41,8 +41,11 @@ export interface Scenario {
   readonly name?: string;
   /** Bundled market ids and custom points; or every bundled market in some countries. @default every bundled market */
   readonly markets?: readonly (string | CustomPoint)[] | { readonly countries: readonly string[] };
-  /** Demand weight of bundled markets. @default "population" */
-  readonly weights?: 'population' | 'equal';
+  /**
+   * Demand weight of markets: population, equal, or the user's own figures per country (shared
+   * among its markets by population) or per market, such as fleet sizes. @default "population"
+   */
+  readonly weights?: 'population' | 'equal' | DemandWeights;
   /**
    * `confidence` (e.g. 0.9): a market is within its SLO only when that quantile of its RTT is.
    * `accessMs`: last-mile ms added to every market's RTT unless its tier or point sets its own.
@@ -54,8 +57,13 @@ export interface Scenario {
    * @default "internet"
    */
   readonly network?: Network;
-  /** What to optimise; k is required for all but fewest-regions. @default fewest-regions */
+  /**
+   * What to optimise; k is required for all but fewest-regions and least-cost. Ties break by
+   * least demand-weighted RTT. @default fewest-regions
+   */
   readonly objective?: { readonly type: PlanObjective; readonly k?: number };
+  /** Two tiers: regional centres for groups of countries, and national stations where data must stay home. */
+  readonly topology?: TopologyInput;
   readonly candidates?: {
     /** Region statuses that are candidates. @default ["open", "open-2025"] */
     readonly statuses?: readonly RegionStatus[];
@@ -63,6 +71,10 @@ export interface Scenario {
     readonly regions?: readonly string[];
     /** Greenfield sites: bundled greenfield ids or custom points. */
     readonly greenfield?: readonly (string | CustomPoint)[];
+    /** A cost per candidate id (a monthly figure of the user's own); every candidate needs one once any has. */
+    readonly costs?: Readonly<Record<string, number>>;
+    /** What the costs are in, for reports. @default "per month" */
+    readonly costUnit?: string;
   };
   readonly constraints?: {
     /** Regions already in use: always chosen. */
@@ -70,7 +82,11 @@ export interface Scenario {
     /** Regions never to use. */
     readonly excluded?: readonly string[];
     /** Markets whose data must stay in their own country. */
-    readonly residency?: { readonly markets?: readonly string[]; readonly countries?: readonly string[] };
+    readonly residency?: { readonly markets?: readonly string[]; readonly countries?: readonly string[]; readonly tiers?: readonly string[] };
+    /** Where markets may be served from: only from some countries, or never from some. */
+    readonly dataZones?: readonly DataZoneRule[];
+    /** No market is served from a site in these countries. */
+    readonly excludedCountries?: readonly string[];
   };
   /** Each market within the SLO of this many chosen regions. @default 1 */
   readonly redundancy?: number;
@@ -87,6 +103,8 @@ export interface PlanMarket {
   readonly inCountry: boolean;
   /** Last-mile ms added to every RTT of this market. */
   readonly accessMs: number;
+  /** Where its data may be served from (besides residency). */
+  readonly zone: MarketZone;
 }
 
 export interface PlanCandidate {
@@ -110,112 +128,25 @@ export interface ResolvedScenario {
   readonly required: readonly string[];
   readonly excluded: readonly string[];
   readonly redundancy: number;
-}
-
-const FUNCTION = 'plan';
-
-class Reader {
-  fail(path: string, message: string): never {
-    throw new InvalidArgumentError(FUNCTION, path, message);
-  }
-
-  object(value: unknown, path: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, `must be an object; got ${describe(value)}.`);
-    return value as Record<string, unknown>;
-  }
-
-  /** Rejects keys the scenario format does not have, so a typo is not silently ignored. */
-  keys(record: Record<string, unknown>, path: string, allowed: readonly string[]): void {
-    for (const key of Object.keys(record)) {
-      if (!allowed.includes(key)) this.fail(`${path}.${key}`, `is not a scenario field; allowed here: ${allowed.join(', ')}.${didYouMean(key, allowed)}`);
-    }
-  }
-
-  array(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) this.fail(path, `must be an array; got ${describe(value)}.`);
-    return value;
-  }
-
-  strings(value: unknown, path: string): string[] {
-    return this.array(value, path).map((item, i) => {
-      if (typeof item !== 'string' || item.length === 0) this.fail(`${path}[${i}]`, `must be a non-empty string; got ${describe(item)}.`);
-      return item;
-    });
-  }
-
-  nonNegative(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) this.fail(path, `must be a finite number of milliseconds >= 0; got ${describe(value)}.`);
-    return value;
-  }
-
-  fraction(value: unknown, path: string): number {
-    if (typeof value !== 'number' || !(value > 0 && value < 1)) {
-      this.fail(path, `must be a number strictly between 0 and 1, such as 0.9 (the 90th percentile); got ${describe(value)}.`);
-    }
-    return value;
-  }
-
-  positive(value: unknown, path: string, integer = false): number {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-      this.fail(path, `must be a ${integer ? 'positive integer' : 'number > 0'}; got ${describe(value)}.`);
-    }
-    return value;
-  }
-
-  oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-    if (!allowed.includes(value as T)) {
-      this.fail(path, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}; got ${describe(value)}.${typeof value === 'string' ? didYouMean(value, allowed) : ''}`);
-    }
-    return value as T;
-  }
-
-  country(value: unknown, path: string): string {
-    if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value) || macroRegionOf(value) === null) {
-      this.fail(path, `must be an ISO 3166-1 alpha-2 code such as "ID"; got ${describe(value)}.`);
-    }
-    return value;
-  }
-
-  /** A country that must be among `known` (where a rule about it would otherwise apply to nothing). */
-  countryAmong(value: unknown, path: string, known: readonly string[], what: string): string {
-    const code = this.country(value, path);
-    if (!known.includes(code)) this.fail(path, `is "${code}", which has no ${what}, so the rule would apply to nothing.${didYouMean(code, known)}`);
-    return code;
-  }
-
-  point(value: unknown, path: string, fields: readonly string[] = ['id', 'name', 'country', 'coordinates', 'weight']): CustomPoint & { coordinates: LonLat } {
-    const record = this.object(value, path);
-    this.keys(record, path, fields);
-    if (typeof record.id !== 'string' || record.id.length === 0) this.fail(`${path}.id`, 'must be a non-empty string naming the point.');
-    const coordinates = record.coordinates;
-    if (!Array.isArray(coordinates) || coordinates.length !== 2) this.fail(`${path}.coordinates`, 'must be [lon, lat] (longitude first).');
-    return {
-      id: record.id,
-      name: record.name === undefined ? undefined : String(record.name),
-      country: record.country === undefined ? undefined : this.country(record.country, `${path}.country`),
-      coordinates: checkLonLat(coordinates[0], coordinates[1], FUNCTION, `${path}.coordinates`),
-      weight: record.weight === undefined ? undefined : this.positive(record.weight, `${path}.weight`),
-      accessMs: record.accessMs === undefined ? undefined : this.nonNegative(record.accessMs, `${path}.accessMs`),
-    };
-  }
-}
-
-function knownId(read: Reader, id: string, path: string, known: readonly string[], what: string): string {
-  if (!known.includes(id)) read.fail(path, `is "${id}", which is not a ${what}.${didYouMean(id, known)}`);
-  return id;
+  /** Each candidate's cost, in candidate order, or null when the scenario gives none. */
+  readonly costs: readonly number[] | null;
+  readonly costUnit: string;
+  readonly topology: Topology | null;
 }
 
 export function resolveScenario(input: unknown, world: World, greenfieldIds: ReadonlyMap<string, PlanCandidate>): ResolvedScenario {
   const read = new Reader();
   const scenario = read.object(input === undefined ? {} : input, 'scenario');
-  read.keys(scenario, 'scenario', ['name', 'network', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy']);
+  read.keys(scenario, 'scenario', ['name', 'network', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy', 'topology']);
   const network = scenario.network === undefined ? 'internet' : read.oneOf(scenario.network, 'scenario.network', NETWORKS);
   const marketIds = world.markets.map((m) => m.id);
   const regionIds = world.regions.map((r) => r.id);
 
   // Markets.
-  const weighting = scenario.weights === undefined ? 'population' : read.oneOf(scenario.weights, 'scenario.weights', ['population', 'equal'] as const);
-  type Draft = Omit<PlanMarket, 'sloMs' | 'tier' | 'inCountry' | 'accessMs'> & { readonly pointAccessMs?: number };
+  // Demand figures of the user's own start from population: a country's figure is shared by it.
+  const ownDemand = typeof scenario.weights === 'object' && scenario.weights !== null && !Array.isArray(scenario.weights);
+  const weighting = scenario.weights === undefined || ownDemand ? 'population' : read.oneOf(scenario.weights, 'scenario.weights', ['population', 'equal'] as const);
+  type Draft = Omit<PlanMarket, 'sloMs' | 'tier' | 'inCountry' | 'accessMs' | 'zone'> & { readonly pointAccessMs?: number };
   const fromBundled = (id: string): Draft => {
     const market = world.markets.find((m) => m.id === id) as (typeof world.markets)[number];
     return { id, name: market.name, country: market.country, coordinates: market.coordinates, weight: weighting === 'equal' ? 1 : market.population };
@@ -247,6 +178,10 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     if (seen.has(draft.id)) read.fail(`scenario.markets[${i}]`, `repeats the market "${draft.id}"; list each market once.`);
     seen.add(draft.id);
   });
+  if (ownDemand) {
+    const weights = readDemandWeights(read, scenario.weights, drafts.map((d) => ({ id: d.id, country: d.country, baseWeight: d.weight })));
+    drafts = drafts.map((draft, i) => ({ ...draft, weight: weights[i] }));
+  }
 
   const scenarioCountries = [...new Set(drafts.flatMap((d) => (d.country === null ? [] : [d.country])))].sort();
 
@@ -270,17 +205,17 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     for (const draft of drafts) if (ids.includes(draft.id) || (draft.country !== null && countries.includes(draft.country))) tierOf.set(draft.id, { name, sloMs, accessMs });
   });
 
-  // Data residency.
+  // Data residency and data zones.
   const constraints = read.object(scenario.constraints ?? {}, 'scenario.constraints');
-  read.keys(constraints, 'scenario.constraints', ['required', 'excluded', 'residency']);
+  read.keys(constraints, 'scenario.constraints', ['required', 'excluded', 'residency', 'dataZones', 'excludedCountries']);
   const residency = read.object(constraints.residency ?? {}, 'scenario.constraints.residency');
-  read.keys(residency, 'scenario.constraints.residency', ['markets', 'countries']);
-  const residentIds = read.strings(residency.markets ?? [], 'scenario.constraints.residency.markets');
-  residentIds.forEach((id, i) => knownId(read, id, `scenario.constraints.residency.markets[${i}]`, [...seen], 'market of this scenario'));
-  const residentCountries = read.strings(residency.countries ?? [], 'scenario.constraints.residency.countries')
-    .map((c, i) => read.countryAmong(c, `scenario.constraints.residency.countries[${i}]`, scenarioCountries, 'market in this scenario'));
+  read.keys(residency, 'scenario.constraints.residency', ['markets', 'countries', 'tiers']);
+  const zoned = drafts.map((d) => ({ id: d.id, country: d.country, tier: tierOf.get(d.id)?.name ?? 'default' }));
+  // Residency names whom it binds; unlike a data-zone rule, naming no one binds no one.
+  const resident = Object.keys(residency).length === 0 ? drafts.map(() => false) : readSelector(read, residency, 'scenario.constraints.residency', zoned);
+  const zones = readDataZones(read, constraints, zoned);
   const markets: PlanMarket[] = drafts.map((draft, i) => {
-    const inCountry = residentIds.includes(draft.id) || (draft.country !== null && residentCountries.includes(draft.country));
+    const inCountry = resident[i];
     if (inCountry && draft.country === null) {
       read.fail(`scenario.markets[${i}].country`, `is missing, but "${draft.id}" must keep its data in-country; give its ISO country code.`);
     }
@@ -288,12 +223,12 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     const { pointAccessMs, ...market } = draft;
     // The most specific access figure wins: the market's own point, then its tier, then the default.
     const accessMs = pointAccessMs ?? tier?.accessMs ?? defaultAccessMs;
-    return Object.freeze({ ...market, sloMs: tier?.sloMs ?? defaultMs, tier: tier?.name ?? 'default', inCountry, accessMs });
+    return Object.freeze({ ...market, sloMs: tier?.sloMs ?? defaultMs, tier: zoned[i].tier, inCountry, accessMs, zone: zones[i] });
   });
 
   // Candidates.
   const candidatesInput = read.object(scenario.candidates ?? {}, 'scenario.candidates');
-  read.keys(candidatesInput, 'scenario.candidates', ['statuses', 'regions', 'greenfield']);
+  read.keys(candidatesInput, 'scenario.candidates', ['statuses', 'regions', 'greenfield', 'costs', 'costUnit']);
   const statuses = candidatesInput.statuses === undefined
     ? (['open', 'open-2025'] as RegionStatus[])
     : read.array(candidatesInput.statuses, 'scenario.candidates.statuses').map((s, i) => read.oneOf(s, `scenario.candidates.statuses[${i}]`, REGION_STATUSES));
@@ -329,11 +264,18 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   if (both !== undefined) {
     read.fail('scenario.constraints', `lists "${both}" as both required and excluded; a region cannot be both in use and ruled out: remove it from one list.`);
   }
+  checkZonesLeaveSites(read, markets, candidates.filter((c) => !excluded.includes(c.id)));
+  const costs = readCosts(read, candidatesInput.costs, candidateIds);
+  const costUnit = candidatesInput.costUnit === undefined ? 'per month'
+    : typeof candidatesInput.costUnit === 'string' && candidatesInput.costUnit.length > 0 ? candidatesInput.costUnit : read.fail('scenario.candidates.costUnit', 'must be a non-empty string such as "USD per month".');
   const objective = read.object(scenario.objective ?? { type: 'fewest-regions' }, 'scenario.objective');
   read.keys(objective, 'scenario.objective', ['type', 'k']);
   const type = read.oneOf(objective.type, 'scenario.objective.type', PLAN_OBJECTIVES);
+  if (type === 'least-cost' && costs === null) {
+    read.fail('scenario.objective.type', 'is "least-cost", but the scenario gives no costs; set candidates.costs (or pass a costs CSV) with a figure per candidate.');
+  }
   let k: number | null = null;
-  if (type !== 'fewest-regions' || objective.k !== undefined) {
+  if ((type !== 'fewest-regions' && type !== 'least-cost') || objective.k !== undefined) {
     if (objective.k === undefined) read.fail('scenario.objective.k', `is required for "${type}": the number of regions to choose.`);
     k = read.positive(objective.k, 'scenario.objective.k', true);
     if (k > candidates.length) read.fail('scenario.objective.k', `is ${k} but the scenario has ${candidates.length} candidates.`);
@@ -342,6 +284,9 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   if (redundancy > 1 && type !== 'fewest-regions') {
     read.fail('scenario.redundancy', `is ${redundancy}, but backup regions apply to the "fewest-regions" objective only (each market within its SLO of that many regions); use that objective, or 1 for "${type}".`);
   }
+  const topology = scenario.topology === undefined ? null : readTopology(read, scenario.topology, {
+    objective: type, k, redundancy, markets, candidates: candidates.filter((c) => !excluded.includes(c.id)),
+  });
   return Object.freeze({
     name: typeof scenario.name === 'string' ? scenario.name : 'scenario',
     network,
@@ -353,5 +298,34 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     required: Object.freeze(required),
     excluded: Object.freeze(excluded),
     redundancy,
+    costs: costs === null ? null : Object.freeze(costs),
+    costUnit,
+    topology,
   });
+}
+
+/**
+ * A data-zone rule that leaves a market no candidate at all is a contradiction in the scenario,
+ * not an SLO miss: say which rules did it. Residency alone is not checked here: a market no
+ * in-country site serves gets a national station (or, in a two-tier plan, an explained gap).
+ */
+function checkZonesLeaveSites(read: Reader, markets: readonly PlanMarket[], candidates: readonly PlanCandidate[]): void {
+  const zoned = markets.some((m) => m.zone.rules.length > 0);
+  if (!zoned) return;
+  const unknown = candidates.find((c) => c.country === null);
+  if (unknown !== undefined) {
+    read.fail('scenario.candidates.greenfield', `has the site "${unknown.id}" without a country, but data-zone rules need every site's country; give it one.`);
+  }
+  for (const market of markets) {
+    const allowed = candidates.filter((c) => zoneAllows(market.zone, c.country) && (!market.inCountry || c.country === market.country));
+    if (allowed.length > 0 || (market.inCountry && market.zone.rules.length === 0)) continue;
+    if (market.inCountry && candidates.every((c) => c.country !== market.country)) continue;
+    const home = market.inCountry ? ` and residency keeps it in ${market.country}` : '';
+    read.fail(market.zone.rules[market.zone.rules.length - 1], `leaves the market "${market.id}" no candidate site: the rules ${market.zone.rules.join(', ')} allow ${describeZone(market.zone)}${home}, and no candidate that is not excluded is there. Add a candidate there or loosen a rule.`);
+  }
+}
+
+function describeZone(zone: MarketZone): string {
+  const only = zone.servedFrom === null ? 'sites in any country' : zone.servedFrom.length === 0 ? 'no country at all (the rules\' servedFrom lists share none)' : `sites in ${zone.servedFrom.join(', ')}`;
+  return zone.neverFrom.length === 0 ? only : `${only} except ${zone.neverFrom.join(', ')}`;
 }

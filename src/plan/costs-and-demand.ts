@@ -1,0 +1,118 @@
+// The user's own figures: a cost per candidate site (a monthly figure in the user's currency) and
+// demand weights per country or market (fleet sizes, say) in place of population. Both come from
+// the scenario or from a CSV; every candidate needs a cost once any has one, and every market a
+// weight once demand is given, so a forgotten row is an error rather than a free site or a market
+// that silently stops counting.
+
+import { InvalidArgumentError } from '../errors.js';
+import { CsvSyntaxError, parseCsv } from '../util/csv.js';
+import { didYouMean } from '../world/suggest.js';
+import type { Reader } from './scenario-reader.js';
+
+/** Demand weights as a scenario writes them: per country (split over its markets by population) or per market. */
+export interface DemandWeights {
+  readonly countries?: Readonly<Record<string, number>>;
+  readonly markets?: Readonly<Record<string, number>>;
+}
+
+/** A market as demand weighting sees it: `baseWeight` is its population (or its custom point's weight). */
+export interface WeightedDraft {
+  readonly id: string;
+  readonly country: string | null;
+  readonly baseWeight: number;
+}
+
+function figure(read: Reader, value: unknown, path: string, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) read.fail(path, `must be a ${what} >= 0; got ${JSON.stringify(value) ?? String(value)}.`);
+  return value;
+}
+
+/**
+ * Each market's weight from `{ countries, markets }`: a market's own figure, else its country's
+ * figure shared among the country's markets without their own, in proportion to population.
+ */
+export function readDemandWeights(read: Reader, value: unknown, drafts: readonly WeightedDraft[]): number[] {
+  const path = 'scenario.weights';
+  const demand = read.object(value, path);
+  read.keys(demand, path, ['countries', 'markets']);
+  const ids = drafts.map((d) => d.id);
+  const countries = [...new Set(drafts.flatMap((d) => (d.country === null ? [] : [d.country])))].sort();
+  const byMarket = new Map<string, number>();
+  const byCountry = new Map<string, number>();
+  for (const [id, weight] of Object.entries(read.object(demand.markets ?? {}, `${path}.markets`))) {
+    if (!ids.includes(id)) read.fail(`${path}.markets.${id}`, `is not a market of this scenario.${didYouMean(id, ids)}`);
+    byMarket.set(id, figure(read, weight, `${path}.markets.${id}`, 'demand weight'));
+  }
+  for (const [code, weight] of Object.entries(read.object(demand.countries ?? {}, `${path}.countries`))) {
+    read.countryAmong(code, `${path}.countries.${code}`, countries, 'market in this scenario');
+    byCountry.set(code, figure(read, weight, `${path}.countries.${code}`, 'demand weight'));
+  }
+  const missing = drafts.filter((d) => !byMarket.has(d.id) && (d.country === null || !byCountry.has(d.country))).map((d) => d.id);
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 8).join(', ') + (missing.length > 8 ? `, and ${missing.length - 8} more` : '');
+    read.fail(path, `gives no weight for ${missing.length} market(s): ${shown}. Give their country or market a weight (0 if it has no demand).`);
+  }
+  const sharers = new Map<string, number>();
+  for (const d of drafts) if (!byMarket.has(d.id) && d.country !== null) sharers.set(d.country, (sharers.get(d.country) ?? 0) + d.baseWeight);
+  return drafts.map((d) => {
+    const own = byMarket.get(d.id);
+    if (own !== undefined) return own;
+    const total = sharers.get(d.country as string) as number;
+    return (byCountry.get(d.country as string) as number) * (total === 0 ? 0 : d.baseWeight / total);
+  });
+}
+
+/** Each candidate's cost from `{ id: figure }`, or null when the scenario gives none. */
+export function readCosts(read: Reader, value: unknown, candidateIds: readonly string[]): number[] | null {
+  if (value === undefined) return null;
+  const path = 'scenario.candidates.costs';
+  const costs = read.object(value, path);
+  for (const [id, cost] of Object.entries(costs)) {
+    if (!candidateIds.includes(id)) read.fail(`${path}.${id}`, `is not a candidate of this scenario.${didYouMean(id, candidateIds)}`);
+    figure(read, cost, `${path}.${id}`, 'cost');
+  }
+  const missing = candidateIds.filter((id) => !(id in costs));
+  if (missing.length > 0) {
+    read.fail(path, `has no cost for ${missing.length} candidate(s): ${missing.join(', ')}. Every candidate needs one (0 for a site already paid for), or exclude the site.`);
+  }
+  return candidateIds.map((id) => costs[id] as number);
+}
+
+/** A CSV's rows as `{ key: number }`, reading `keyColumn` and `valueColumn`; errors name the file and line. */
+function csvFigures(text: string, file: string, command: string, keyColumns: readonly string[], valueColumn: string): { keyColumn: string; figures: Record<string, number> } {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new InvalidArgumentError(command, file, error.message);
+    throw error;
+  }
+  const keyColumn = keyColumns.find((name) => table.header.includes(name));
+  const valueAt = table.header.indexOf(valueColumn);
+  if (keyColumn === undefined || valueAt === -1) {
+    throw new InvalidArgumentError(command, file, `must have a header with ${keyColumns.join(' or ')} and ${valueColumn}; it has ${table.header.join(', ') || 'no header'}.`);
+  }
+  const keyAt = table.header.indexOf(keyColumn);
+  const figures: Record<string, number> = {};
+  for (const { line, cells } of table.rows) {
+    const key = (cells[keyAt] ?? '').trim();
+    const raw = (cells[valueAt] ?? '').trim();
+    const value = raw === '' ? Number.NaN : Number(raw);
+    if (key === '') throw new InvalidArgumentError(command, `${file} line ${line}, column ${keyColumn}`, 'is empty.');
+    if (!Number.isFinite(value) || value < 0) throw new InvalidArgumentError(command, `${file} line ${line}, column ${valueColumn}`, `must be a number >= 0; got "${raw}".`);
+    if (key in figures) throw new InvalidArgumentError(command, `${file} line ${line}, column ${keyColumn}`, `repeats "${key}"; give each one row.`);
+    figures[key] = value;
+  }
+  return { keyColumn, figures };
+}
+
+/** Costs from a CSV with columns `site,cost` (a monthly figure per candidate id). */
+export function parseCostsCsv(text: string, file = 'costs CSV', command = 'parseCostsCsv'): Record<string, number> {
+  return csvFigures(text, file, command, ['site'], 'cost').figures;
+}
+
+/** Demand from a CSV with columns `country,weight` or `market,weight`. */
+export function parseDemandCsv(text: string, file = 'demand CSV', command = 'parseDemandCsv'): DemandWeights {
+  const { keyColumn, figures } = csvFigures(text, file, command, ['country', 'market'], 'weight');
+  return keyColumn === 'country' ? { countries: figures } : { markets: figures };
+}

@@ -1,0 +1,115 @@
+// Data zones: where each market's data may be served from. Rules select markets (by id, country or
+// SLO tier; no selector means every market) and say either "only from sites in these countries"
+// (EU to EU, GCC to GCC) or "never from sites in these countries" (overseas data never in mainland
+// China). Rules combine: a market may use a site only if every rule selecting it allows the site.
+// Residency (data in the market's own country) is the one-country case, kept apart because
+// two-tier plans serve it with a national station.
+
+import { didYouMean } from '../world/suggest.js';
+import type { Reader } from './scenario-reader.js';
+
+/** One rule as a scenario writes it under `constraints.dataZones`. */
+export interface DataZoneRule {
+  readonly name?: string;
+  /** Markets the rule applies to: these ids, markets in these countries, markets in these tiers; none: every market. */
+  readonly markets?: readonly string[];
+  readonly countries?: readonly string[];
+  readonly tiers?: readonly string[];
+  /** Sites only in these countries (ISO 3166-1 alpha-2). */
+  readonly servedFrom?: readonly string[];
+  /** Never sites in these countries. */
+  readonly neverFrom?: readonly string[];
+}
+
+/** Where one market may be served from: null `servedFrom` allows every country not in `neverFrom`. */
+export interface MarketZone {
+  readonly servedFrom: readonly string[] | null;
+  readonly neverFrom: readonly string[];
+  /** The scenario paths of the rules that apply, to name them when they leave no site. */
+  readonly rules: readonly string[];
+}
+
+export const OPEN_ZONE: MarketZone = Object.freeze({ servedFrom: null, neverFrom: Object.freeze([]), rules: Object.freeze([]) });
+
+/** Whether a zone allows a site in `country` (a site of unknown country is allowed only by an open zone). */
+export function zoneAllows(zone: MarketZone, country: string | null): boolean {
+  if (zone.servedFrom === null && zone.neverFrom.length === 0) return true;
+  if (country === null) return false;
+  return (zone.servedFrom === null || zone.servedFrom.includes(country)) && !zone.neverFrom.includes(country);
+}
+
+/** A scenario market as the selectors see it. */
+export interface ZonedMarket {
+  readonly id: string;
+  readonly country: string | null;
+  readonly tier: string;
+}
+
+/** Which markets a rule's `markets`, `countries` and `tiers` select (none given: all). */
+export function readSelector(read: Reader, rule: Record<string, unknown>, path: string, markets: readonly ZonedMarket[]): boolean[] {
+  const ids = markets.map((m) => m.id);
+  const countries = [...new Set(markets.flatMap((m) => (m.country === null ? [] : [m.country])))].sort();
+  const tiers = [...new Set(markets.map((m) => m.tier))].sort();
+  const byId = read.strings(rule.markets ?? [], `${path}.markets`).map((id, i) => {
+    if (!ids.includes(id)) read.fail(`${path}.markets[${i}]`, `is "${id}", which is not a market of this scenario.${didYouMean(id, ids)}`);
+    return id;
+  });
+  const byCountry = read.strings(rule.countries ?? [], `${path}.countries`).map((c, i) => read.countryAmong(c, `${path}.countries[${i}]`, countries, 'market in this scenario'));
+  const byTier = read.strings(rule.tiers ?? [], `${path}.tiers`).map((name, i) => {
+    if (!tiers.includes(name)) read.fail(`${path}.tiers[${i}]`, `is "${name}", which is not an SLO tier of this scenario's markets (tiers: ${tiers.join(', ')}).${didYouMean(name, tiers)}`);
+    return name;
+  });
+  const all = byId.length === 0 && byCountry.length === 0 && byTier.length === 0;
+  return markets.map((m) => all || byId.includes(m.id) || (m.country !== null && byCountry.includes(m.country)) || byTier.includes(m.tier));
+}
+
+/**
+ * Reads `constraints.dataZones` and `constraints.excludedCountries` into one zone per market.
+ * `excludedCountries` is the shorthand for a rule over every market that never uses those countries.
+ */
+export function readDataZones(read: Reader, constraints: Record<string, unknown>, markets: readonly ZonedMarket[]): MarketZone[] {
+  const servedFrom: (Set<string> | null)[] = markets.map(() => null);
+  const neverFrom = markets.map(() => new Set<string>());
+  const rules: string[][] = markets.map(() => []);
+  const apply = (selected: readonly boolean[], path: string, only: readonly string[] | null, never: readonly string[]) => {
+    selected.forEach((yes, i) => {
+      if (!yes) return;
+      rules[i].push(path);
+      for (const country of never) neverFrom[i].add(country);
+      if (only === null) return;
+      const current = servedFrom[i];
+      servedFrom[i] = new Set(current === null ? only : only.filter((c) => current.has(c)));
+    });
+  };
+  const countries = (value: unknown, path: string) => {
+    const list = read.strings(value, path).map((c, i) => read.country(c, `${path}[${i}]`));
+    if (list.length === 0) read.fail(path, 'is empty; name at least one ISO country code.');
+    return list;
+  };
+  read.array(constraints.dataZones ?? [], 'scenario.constraints.dataZones').forEach((entry, r) => {
+    const path = `scenario.constraints.dataZones[${r}]`;
+    const rule = read.object(entry, path);
+    read.keys(rule, path, ['name', 'markets', 'countries', 'tiers', 'servedFrom', 'neverFrom']);
+    if (rule.name !== undefined && (typeof rule.name !== 'string' || rule.name.length === 0)) read.fail(`${path}.name`, 'must be a non-empty string.');
+    if ((rule.servedFrom === undefined) === (rule.neverFrom === undefined)) {
+      read.fail(path, 'must have exactly one of servedFrom (only sites in these countries) or neverFrom (never sites in these countries).');
+    }
+    const only = rule.servedFrom === undefined ? null : countries(rule.servedFrom, `${path}.servedFrom`);
+    const never = rule.neverFrom === undefined ? [] : countries(rule.neverFrom, `${path}.neverFrom`);
+    const label = typeof rule.name === 'string' ? `${path} ("${rule.name}")` : path;
+    apply(readSelector(read, rule, path, markets), label, only, never);
+  });
+  if (constraints.excludedCountries !== undefined) {
+    const path = 'scenario.constraints.excludedCountries';
+    apply(markets.map(() => true), path, null, countries(constraints.excludedCountries, path));
+  }
+  return markets.map((_, i) => {
+    const only = servedFrom[i];
+    if (only === null && neverFrom[i].size === 0) return OPEN_ZONE;
+    return Object.freeze({
+      servedFrom: only === null ? null : Object.freeze([...only].sort()),
+      neverFrom: Object.freeze([...neverFrom[i]].sort()),
+      rules: Object.freeze(rules[i]),
+    });
+  });
+}

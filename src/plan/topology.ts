@@ -1,0 +1,75 @@
+// The two-tier topology a scenario may ask for: regional centres that host the platform for groups
+// of countries, and a national station inside each country whose data must stay home, each station
+// synchronising with its centre, and the centres replicating with one another, over the backbone.
+
+import { fibreLowerBoundMs } from '../geo/great-circle.js';
+import type { Reader } from './scenario-reader.js';
+import type { PlanCandidate, PlanMarket, PlanObjective } from './scenario.js';
+
+export const TOPOLOGY_TYPES = ['regional-centres'] as const;
+
+/** As a scenario writes it. */
+export interface TopologyInput {
+  readonly type: (typeof TOPOLOGY_TYPES)[number];
+  /** Station-to-centre RTT limit over the backbone (ms). */
+  readonly syncSloMs: number;
+  /** Centre-to-centre RTT limit over the backbone (ms); none: centres may be any distance apart. */
+  readonly replicationSloMs?: number;
+}
+
+export interface Topology {
+  readonly type: 'regional-centres';
+  readonly syncSloMs: number;
+  readonly replicationSloMs: number | null;
+}
+
+/** Objectives a two-tier plan can optimise: they count or price sites; ties break by demand-weighted RTT. */
+export const TWO_TIER_OBJECTIVES: readonly PlanObjective[] = ['fewest-regions', 'least-cost'];
+
+interface Context {
+  readonly objective: PlanObjective;
+  readonly k: number | null;
+  readonly redundancy: number;
+  readonly markets: readonly PlanMarket[];
+  /** Candidates not excluded. */
+  readonly candidates: readonly PlanCandidate[];
+}
+
+/** The least fibre bound between two distinct sites of the lists, and the pair; null for no pair. */
+function closestPair(from: readonly PlanCandidate[], to: readonly PlanCandidate[]): { ms: number; from: string; to: string } | null {
+  let best: { ms: number; from: string; to: string } | null = null;
+  for (const a of from) {
+    for (const b of to) {
+      if (a === b) continue;
+      const ms = fibreLowerBoundMs(a.coordinates, b.coordinates);
+      if (best === null || ms < best.ms) best = { ms, from: a.id, to: b.id };
+    }
+  }
+  return best;
+}
+
+export function readTopology(read: Reader, value: unknown, context: Context): Topology {
+  const path = 'scenario.topology';
+  const topology = read.object(value, path);
+  read.keys(topology, path, ['type', 'syncSloMs', 'replicationSloMs']);
+  const type = read.oneOf(topology.type, `${path}.type`, TOPOLOGY_TYPES);
+  const syncSloMs = read.positive(topology.syncSloMs, `${path}.syncSloMs`);
+  const replicationSloMs = topology.replicationSloMs === undefined ? null : read.positive(topology.replicationSloMs, `${path}.replicationSloMs`);
+  if (!TWO_TIER_OBJECTIVES.includes(context.objective)) {
+    read.fail('scenario.objective.type', `is "${context.objective}", but a two-tier plan optimises ${TWO_TIER_OBJECTIVES.map((o) => `"${o}"`).join(' or ')} (then the least demand-weighted RTT).`);
+  }
+  if (context.k !== null) read.fail('scenario.objective.k', 'does not apply to a two-tier plan: it opens as many centres and stations as the SLOs need; remove k.');
+  if (context.redundancy !== 1) read.fail('scenario.redundancy', `is ${context.redundancy}, but a two-tier plan assigns each country one centre; remove redundancy or set it to 1.`);
+  // An SLO below the speed of light in fibre between every pair of sites is a typo, not a plan.
+  const residentCountries = new Set(context.markets.flatMap((m) => (m.inCountry && m.country !== null ? [m.country] : [])));
+  const stations = context.candidates.filter((c) => c.country !== null && residentCountries.has(c.country));
+  const sync = closestPair(stations, context.candidates);
+  if (sync !== null && syncSloMs < sync.ms) {
+    read.fail(`${path}.syncSloMs`, `is ${syncSloMs} ms, below the fibre bound between any possible station and any other site (at least ${sync.ms.toFixed(1)} ms, ${sync.from} to ${sync.to}); no station could sync. Raise it.`);
+  }
+  const replication = closestPair(context.candidates, context.candidates);
+  if (replicationSloMs !== null && replication !== null && replicationSloMs < replication.ms) {
+    read.fail(`${path}.replicationSloMs`, `is ${replicationSloMs} ms, below the fibre bound between any two candidate sites (at least ${replication.ms.toFixed(1)} ms, ${replication.from} to ${replication.to}); no two centres could replicate. Raise it, or leave it out.`);
+  }
+  return Object.freeze({ type, syncSloMs, replicationSloMs });
+}
