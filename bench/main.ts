@@ -10,6 +10,7 @@ import { placementSuite } from './suites/placement.js';
 import { planProcessSuite } from './suites/plan-process.js';
 import { shortestPathSuite } from './suites/shortest-path.js';
 import { type TimeLimitRow, timeLimitSuite } from './suites/time-limits.js';
+import { MODEL_CASE_FILE, twoTierSuite } from './suites/two-tier.js';
 import { formatTable } from './table.js';
 import { writeResults } from './write-results.js';
 
@@ -85,6 +86,16 @@ async function main(): Promise<void> {
     target(`placement ${row.objective} (${row.settings}): proven optimal, ms`, row.medianMs, '< 50 ms, optimal', row.status !== 'feasible' && row.medianMs < 50);
   }
 
+  log(`\nTwo-tier plan of ${MODEL_CASE_FILE} (after init), and criticality: every single cable, corridor and site failure`);
+  const twoTier = await twoTierSuite(quick);
+  log(formatTable(
+    ['plan ms', 'status', 'sites', 'bound', 'criticality model case ms', 'criticality default ms', 'failures tried'],
+    [[fixed(twoTier.planMs), twoTier.status, twoTier.sites, twoTier.bound ?? 'none', fixed(twoTier.modelCaseCriticalityMs, 0), fixed(twoTier.defaultCriticalityMs, 0), twoTier.failuresTried.join(' / ')]],
+  ));
+  target('two-tier model case: proven optimal, ms after init', twoTier.planMs, '< 200 ms, optimal', twoTier.status === 'optimal' && twoTier.planMs < 200);
+  target('criticality, every single failure: model case, ms', twoTier.modelCaseCriticalityMs, '< 5000 ms', twoTier.modelCaseCriticalityMs < 5000);
+  target('criticality, every single failure: default scenario, ms', twoTier.defaultCriticalityMs, '< 5000 ms', twoTier.defaultCriticalityMs < 5000);
+
   let timeLimits: TimeLimitRow[] = [];
   if (!quick) {
     log('\nTime limits at scale: 20,000 demands x 2,000 candidates, k = 20, SLO 150 ms (full run only)');
@@ -130,6 +141,7 @@ async function main(): Promise<void> {
     latencyMatrix: latency.map((row) => ({ ...row, ratio: row.pairByPairMs / row.onePassMs })),
     placement,
     timeLimits,
+    twoTier,
     planProcess,
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,

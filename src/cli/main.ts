@@ -22,7 +22,12 @@ Commands:
                          --confidence Q (judge SLOs on that RTT quantile),
                          --fail REGION, --cut CABLE, --cut-corridor NAME,
                          --format table|json|geojson|html; without a scenario it
-                         also writes out/plan.html and out/plan.geojson
+                         also writes out/plan.html and out/plan.geojson;
+                         --criticality ranks every single cable, corridor and
+                         site failure by the demand losing its SLO
+  --costs FILE.csv       plan, sweep: a cost per candidate (columns site,cost)
+  --demand FILE.csv      plan, sweep: demand weights (columns country,weight or
+                         market,weight) in place of population
   sweep [scenario.json]  plan once per step: --k FROM:TO regions, or --slo
                          FROM:TO:STEP ms; coverage, mean and worst RTT per step;
                          --fail, --cut, --cut-corridor, --format table|json
@@ -52,8 +57,8 @@ class UsageError extends Error {}
 const WHAT_IF = ['fail', 'cut', 'cut-corridor'];
 /** The options each command takes; --out everywhere. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  plan: ['slo', 'k', 'objective', 'format', 'network', 'confidence', ...WHAT_IF],
-  sweep: ['slo', 'k', 'format', ...WHAT_IF],
+  plan: ['slo', 'k', 'objective', 'format', 'network', 'confidence', 'criticality', 'costs', 'demand', ...WHAT_IF],
+  sweep: ['slo', 'k', 'format', 'costs', 'demand', ...WHAT_IF],
   rtt: ['pairs', 'network', 'quantile', 'cut', 'cut-corridor'],
   regions: [],
   markets: [],
@@ -104,6 +109,9 @@ function run(argv: string[]): { output: CommandOutput; outFile: string | undefin
       network: { type: 'string' },
       quantile: { type: 'string' },
       confidence: { type: 'string' },
+      criticality: { type: 'boolean' },
+      costs: { type: 'string' },
+      demand: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -120,6 +128,7 @@ function run(argv: string[]): { output: CommandOutput; outFile: string | undefin
         output: namingFlags('plan', whatIfFlags, () => planCommand(rest[0], {
           slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
           cutCorridor: values['cut-corridor'], format: values.format, network: values.network, confidence: values.confidence,
+          criticality: values.criticality, costs: values.costs, demand: values.demand,
         })),
         outFile: values.out,
         command,
@@ -127,6 +136,7 @@ function run(argv: string[]): { output: CommandOutput; outFile: string | undefin
     case 'sweep':
       return text(namingFlags('sweep', whatIfFlags, () => sweepCommand(rest[0], {
         k: values.k, slo: values.slo, format: values.format, fail: values.fail, cut: values.cut, cutCorridor: values['cut-corridor'],
+        costs: values.costs, demand: values.demand,
       })));
     case 'rtt':
       if (values.pairs === undefined) throw new UsageError('rtt needs --pairs FILE.csv (columns from_lon,from_lat,to_lon,to_lat).');

@@ -78,8 +78,15 @@ export function readCosts(read: Reader, value: unknown, candidateIds: readonly s
   return candidateIds.map((id) => costs[id] as number);
 }
 
-/** A CSV's rows as `{ key: number }`, reading `keyColumn` and `valueColumn`; errors name the file and line. */
-function csvFigures(text: string, file: string, command: string, keyColumns: readonly string[], valueColumn: string): { keyColumn: string; figures: Record<string, number> } {
+export interface CsvFigures {
+  readonly keyColumn: string;
+  readonly figures: Record<string, number>;
+  /** The line each key was on, so later errors about a figure can point at its row. */
+  readonly lines: Record<string, number>;
+}
+
+/** A CSV's rows as `{ key: number }`, reading the first of `keyColumns` present and `valueColumn`; errors name the file and line. */
+export function csvFigures(text: string, file: string, command: string, keyColumns: readonly string[], valueColumn: string): CsvFigures {
   let table;
   try {
     table = parseCsv(text);
@@ -94,6 +101,7 @@ function csvFigures(text: string, file: string, command: string, keyColumns: rea
   }
   const keyAt = table.header.indexOf(keyColumn);
   const figures: Record<string, number> = {};
+  const lines: Record<string, number> = {};
   for (const { line, cells } of table.rows) {
     const key = (cells[keyAt] ?? '').trim();
     const raw = (cells[valueAt] ?? '').trim();
@@ -102,17 +110,21 @@ function csvFigures(text: string, file: string, command: string, keyColumns: rea
     if (!Number.isFinite(value) || value < 0) throw new InvalidArgumentError(command, `${file} line ${line}, column ${valueColumn}`, `must be a number >= 0; got "${raw}".`);
     if (key in figures) throw new InvalidArgumentError(command, `${file} line ${line}, column ${keyColumn}`, `repeats "${key}"; give each one row.`);
     figures[key] = value;
+    lines[key] = line;
   }
-  return { keyColumn, figures };
+  return { keyColumn, figures, lines };
 }
 
 /** Costs from a CSV with columns `site,cost` (a monthly figure per candidate id). */
 export function parseCostsCsv(text: string, file = 'costs CSV', command = 'parseCostsCsv'): Record<string, number> {
-  return csvFigures(text, file, command, ['site'], 'cost').figures;
+  return csvFigures(text, file, command, COSTS_COLUMNS.key, COSTS_COLUMNS.value).figures;
 }
+
+export const COSTS_COLUMNS = { key: ['site'], value: 'cost' } as const;
+export const DEMAND_COLUMNS = { key: ['country', 'market'], value: 'weight' } as const;
 
 /** Demand from a CSV with columns `country,weight` or `market,weight`. */
 export function parseDemandCsv(text: string, file = 'demand CSV', command = 'parseDemandCsv'): DemandWeights {
-  const { keyColumn, figures } = csvFigures(text, file, command, ['country', 'market'], 'weight');
+  const { keyColumn, figures } = csvFigures(text, file, command, DEMAND_COLUMNS.key, DEMAND_COLUMNS.value);
   return keyColumn === 'country' ? { countries: figures } : { markets: figures };
 }

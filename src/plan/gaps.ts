@@ -5,6 +5,7 @@
 
 import type { World } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
+import { reevaluate } from './criticality.js';
 import { checkPlan, optionsOf, type Plan, priceSites } from './plan.js';
 import type { PlanCandidate } from './scenario.js';
 
@@ -78,6 +79,15 @@ export interface SiteFailure {
 /** For each chosen site: the markets that would miss their SLO if it alone failed. */
 export function nMinusOne(result: Plan): SiteFailure[] {
   checkPlan(result, 'nMinusOne');
+  if (result.topology !== null) {
+    // In a two-tier plan a failed site's countries fail over to their other centres, not to any site.
+    const options = optionsOf(result);
+    return result.chosen.map((site): SiteFailure => {
+      const after = reevaluate(result, options, new Set([...(options.removeRegions ?? []), site.id])).markets;
+      const breaks = result.markets.filter((before, i) => before.sloMet && !after[i].sloMet);
+      return { site: site.id, breaks: breaks.map((o) => o.market.id), weight: breaks.reduce((sum, o) => sum + o.market.weight, 0) };
+    });
+  }
   const { scenario, rttMs } = result;
   const chosenIndex = result.chosen.map((site) => scenario.candidates.indexOf(site));
   return result.chosen.map((site, s): SiteFailure => {

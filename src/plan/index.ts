@@ -5,3 +5,8 @@ export { sweep, type Sweep, type SweepPoint, type SweepRange } from './sweep.js'
 export { defaultScenario } from './default-scenario.js';
 export { bundledGreenfield, GREENFIELD_MIN_DISTANCE_KM, GREENFIELD_MIN_POPULATION } from './greenfield.js';
 export { whatIf, type MarketChange, type WhatIfReport } from './what-if.js';
+export { criticality, FAILURE_KINDS, type Criticality, type CriticalityOptions, type FailureImpact, type FailureKind } from './criticality.js';
+export { parseCostsCsv, parseDemandCsv, type DemandWeights } from './costs-and-demand.js';
+export type { DataZoneRule, MarketZone } from './data-zones.js';
+export type { Topology, TopologyInput } from './topology.js';
+export type { PlanCentre, PlanStation, PlanTopology, UnbuiltPart } from './two-tier.js';

@@ -18,6 +18,8 @@ export interface SweepPoint {
   /** Demand-weighted mean RTT over the markets served. */
   readonly meanRttMs: number;
   readonly worstRttMs: number;
+  /** The chosen sites' total cost, when the scenario gives costs; else null. */
+  readonly cost: number | null;
 }
 
 export interface Sweep {
@@ -40,7 +42,7 @@ function summarise(value: number, result: Plan): SweepPoint {
   }
   return {
     value, status: result.status, regions: result.chosen.map((c) => c.id), coverage: result.coverage.share,
-    meanRttMs: weight === 0 ? Number.NaN : weighted / weight, worstRttMs: worst,
+    meanRttMs: weight === 0 ? Number.NaN : weighted / weight, worstRttMs: worst, cost: result.cost?.total ?? null,
   };
 }
 

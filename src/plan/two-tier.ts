@@ -39,18 +39,24 @@ export interface PlanTopology extends Topology {
   readonly unbuilt: readonly UnbuiltPart[];
 }
 
-/** Site-to-site RTT over the backbone at the scenario's quantile, under the what-if; a failed site is +Infinity. */
-export function backboneBetween(scenario: ResolvedScenario, options: PlanOptions, failed: ReadonlySet<string>): number[][] {
+/**
+ * Site-to-site RTT over the backbone at the scenario's quantile, under the what-if, between the
+ * candidates at `among` (every candidate by default); other pairs and failed sites are +Infinity.
+ */
+export function backboneBetween(scenario: ResolvedScenario, options: PlanOptions, failed: ReadonlySet<string>, among?: readonly number[]): number[][] {
   const { candidates } = scenario;
-  const points = candidates.map((c) => ({ type: 'Point' as const, coordinates: [...c.coordinates] }));
+  const sites = among ?? candidates.map((_, j) => j);
+  const points = sites.map((j) => ({ type: 'Point' as const, coordinates: [...candidates[j].coordinates] }));
   const matrix = latencyMatrix(points, points, {
     world: options.world ?? bundledWorld, network: 'backbone', quantile: scenario.confidence ?? 0.5,
     cutCables: options.cutCables, cutCorridors: options.cutCorridors, removeNodes: options.removeNodes,
   });
-  return candidates.map((a, i) => candidates.map((b, j) => {
-    if (failed.has(a.id) || failed.has(b.id)) return Infinity;
-    return i === j ? 0 : matrix.data[i * matrix.cols + j];
+  const full = candidates.map(() => new Array<number>(candidates.length).fill(Infinity));
+  sites.forEach((a, x) => sites.forEach((b, y) => {
+    if (failed.has(candidates[a].id) || failed.has(candidates[b].id)) return;
+    full[a][b] = a === b ? 0 : matrix.data[x * matrix.cols + y];
   }));
+  return full;
 }
 
 /** Markets grouped by country; a market without a country is a group of its own. */
@@ -156,12 +162,12 @@ export function twoTierTopology(scenario: ResolvedScenario, problem: TwoTierProb
       } else {
         let closest = { ms: Infinity, station: stations[0], centre: -1 };
         for (const t of stations) {
-          problem.centreAllowed[g].forEach((ok, a) => {
+          for (const a of solution.centres) {
             const ms = t === a ? 0 : problem.backboneMs[t][a];
-            if (ok && ms < closest.ms) closest = { ms, station: t, centre: a };
-          });
+            if (problem.centreAllowed[g][a] && ms < closest.ms) closest = { ms, station: t, centre: a };
+          }
         }
-        const best = closest.centre < 0 ? 'no allowed centre is reachable' : `the closest pair is ${candidates[closest.station].id} to ${candidates[closest.centre].id} at ${closest.ms.toFixed(1)} ms`;
+        const best = closest.centre < 0 ? 'no centre of the plan may host it' : `the closest pair is ${candidates[closest.station].id} to ${candidates[closest.centre].id} at ${closest.ms.toFixed(1)} ms`;
         parts.push({ country: label, part: 'station', reason: `no centre of the plan is within the sync SLO of ${topology.syncSloMs} ms of a station in ${label} (${best})` });
       }
     }

@@ -7,6 +7,7 @@ import { bundledWorld } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
 import { checkPlanOptions, coverageOf, type MarketOutcome, type Verdict, outcomesFor, type Plan, type PlanOptions, planResolved, priceScenario } from './plan.js';
 import { resolveScenario, type Scenario } from './scenario.js';
+import { reevaluate } from './criticality.js';
 
 export interface MarketView {
   readonly servedBy: string | null;
@@ -43,7 +44,8 @@ export function whatIf(scenarioInput: Scenario, cuts: WhatIf, options: Omit<Plan
   const pricing = priceScenario(scenario, stressed);
   const failed = new Set(cuts.removeRegions ?? []);
   const kept = baseline.chosen.filter((site) => !failed.has(site.id)).map((site) => scenario.candidates.indexOf(site));
-  const markets = outcomesFor(scenario, pricing, kept);
+  // A two-tier plan re-evaluates as a hierarchy: countries fail over to their other centres.
+  const markets = baseline.topology === null ? outcomesFor(scenario, pricing, kept) : reevaluate(baseline, stressed, failed).markets;
   const changes = markets.flatMap((after, i): MarketChange[] => {
     const before = baseline.markets[i];
     const sameRtt = before.rttMs === after.rttMs || Math.abs(before.rttMs - after.rttMs) <= 0.5;

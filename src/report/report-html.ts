@@ -7,6 +7,8 @@ import { checkPlan, type Plan } from '../plan/plan.js';
 import { describe } from '../shortest-path/edge-weight.js';
 import { didYouMean } from '../world/suggest.js';
 import type { Sweep } from '../plan/sweep.js';
+import type { Criticality } from '../plan/criticality.js';
+import { harmful } from './criticality-table.js';
 import { renderMapSvg } from './map-svg.js';
 import { rttColumns } from './rtt-columns.js';
 import { verdictCounts, whatIfDescription } from './verdicts.js';
@@ -19,6 +21,8 @@ export interface ReportParts {
   readonly failures?: readonly SiteFailure[];
   /** A sweep to chart; none by default. */
   readonly sweep?: Sweep;
+  /** Single failures ranked by criticality(plan); none by default. */
+  readonly criticality?: Criticality;
 }
 
 const escapeHtml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -30,7 +34,25 @@ function table(headers: string[], rows: (string | number | null)[][], id: string
   return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-const REPORT_PARTS = ['gaps', 'failures', 'sweep'];
+const REPORT_PARTS = ['gaps', 'failures', 'sweep', 'criticality'];
+
+function criticalitySection(result: Criticality): string {
+  const hurting = result.failures.filter(harmful);
+  const { tried } = result;
+  const intro = `<p>Each of ${tried.cable} cable systems, ${tried.corridor} corridors and ${tried.site} sites failed alone, the plan's sites kept and markets failing over; ` +
+    `${hurting.length} failures matter, ${result.failures.length - hurting.length} change nothing that matters.</p>`;
+  if (hurting.length === 0) return intro;
+  return intro + table(
+    ['kind', 'failure', 'demand losing SLO', 'markets losing SLO', 'links broken', 'mean added ms', 'worst added ms'],
+    hurting.map((f) => [
+      f.kind, f.kind === 'corridor' || f.name === f.id ? f.id : `${f.id} (${f.name})`, `${(f.lostShare * 100).toFixed(1)}%`,
+      f.marketsLost.length === 0 ? null : f.marketsLost.join(', '),
+      [...f.syncBroken.map((x) => `sync ${x}`), ...f.replicationBroken.map((x) => `replication ${x}`)].join(', ') || null,
+      f.addedRttMs.toFixed(1), f.worstAddedRttMs.toFixed(1),
+    ]),
+    'criticality',
+  );
+}
 
 export function renderReportHtml(result: Plan, parts: ReportParts = {}): string {
   checkPlan(result, 'renderReportHtml');
@@ -79,6 +101,7 @@ ${table(['market', 'name', 'country', 'tier', 'SLO ms', 'served by', ...rtt.map(
 ${gapSection}
 <h2>If one region fails (N-1)</h2>
 ${table(['region', 'markets that would miss their SLO', 'demand weight'], failures.map((f) => [f.site, f.breaks.length === 0 ? 'none' : f.breaks.join(', '), f.weight]), 'n-minus-one')}
+${parts.criticality ? `<h2>Criticality: every single cable, corridor and site failure</h2>\n<section id="criticality-section">${criticalitySection(parts.criticality)}</section>` : ''}
 <p class="summary" id="rtt-basis">${escapeHtml(result.latency.description)} Round-trip times are modelled by geoslo over its backbone of submarine cables and land routes; coordinates [lon, lat].</p>
 </body></html>
 `;

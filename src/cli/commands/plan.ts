@@ -16,6 +16,9 @@ import { planJson } from '../../report/plan-json.js';
 import { planTable } from '../../report/plan-table.js';
 import { renderReportHtml } from '../../report/report-html.js';
 import { sweep } from '../../plan/sweep.js';
+import { criticality } from '../../plan/criticality.js';
+import { criticalityTable } from '../../report/criticality-table.js';
+import { loadFigureFiles, namingRows } from '../figure-files.js';
 
 export interface PlanFlags {
   readonly slo?: string;
@@ -27,6 +30,10 @@ export interface PlanFlags {
   readonly format?: string;
   readonly network?: string;
   readonly confidence?: string;
+  /** Rank every single cable, corridor and site failure (table, json and html). */
+  readonly criticality?: boolean;
+  readonly costs?: string;
+  readonly demand?: string;
 }
 
 const FORMATS = ['table', 'json', 'geojson', 'html'] as const;
@@ -70,7 +77,11 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
   if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
     throw new InvalidArgumentError('plan', '--format', `must be one of ${FORMATS.join(', ')}; got "${format}".`);
   }
+  if (flags.criticality && format === 'geojson') {
+    throw new InvalidArgumentError('plan', '--criticality', 'ranks failures in the table, json and html formats; GeoJSON has no place for it. Use --format table, json or html.');
+  }
   const scenario = readScenario(scenarioFile);
+  const loaded = loadFigureFiles(scenario, flags, 'plan');
   const sloMs = numberFlag(flags.slo, '--slo');
   const k = numberFlag(flags.k, '--k');
   const confidence = flags.confidence === undefined ? undefined : fractionFlag(flags.confidence, 'plan', '--confidence');
@@ -83,20 +94,23 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
   }
   const whatIf = { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor };
   const stressed = [flags.fail, flags.cut, flags.cutCorridor].some((list) => list !== undefined && list.length > 0);
-  const report = stressed ? whatIfReport(scenario as Scenario, whatIf) : null;
-  const result = report?.replanned ?? plan(scenario as Scenario, whatIf);
+  const report = stressed ? namingRows('plan', loaded, () => whatIfReport(scenario as Scenario, whatIf)) : null;
+  const result = report?.replanned ?? namingRows('plan', loaded, () => plan(scenario as Scenario, whatIf));
+  const ranked = flags.criticality ? criticality(result) : undefined;
   const gaps = gapAnalysis(result);
   const failures = nMinusOne(result);
   const html = () => {
     const maxK = Math.min(result.scenario.candidates.length, REPORT_SWEEP_MAX_K);
-    return renderReportHtml(result, { gaps, failures, sweep: sweep(scenario as Scenario, { k: { from: 1, to: maxK } }, whatIf) });
+    // A two-tier plan opens as many sites as its SLOs need: a k sweep does not apply to it.
+    const trade = result.topology === null ? { sweep: sweep(scenario as Scenario, { k: { from: 1, to: maxK } }, whatIf) } : {};
+    return renderReportHtml(result, { gaps, failures, ...trade, ...(ranked === undefined ? {} : { criticality: ranked }) });
   };
   const geojson = () => `${JSON.stringify(planFeatureCollection(result))}\n`;
   switch (format) {
     case 'geojson':
       return { text: geojson(), files: [] };
     case 'json': {
-      const json = planJson(result, gaps, failures);
+      const json = { ...planJson(result, gaps, failures), ...(ranked === undefined ? {} : { criticality: ranked }) };
       const changes = report === null ? {} : { whatIf: { baselineRegions: report.baseline.chosen.map((c) => c.id), reevaluatedCoverage: report.reevaluated.coverage, changes: report.changes } };
       return { text: `${JSON.stringify({ ...json, ...changes }, null, 2)}\n`, files: [] };
     }
@@ -106,7 +120,7 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
       // The default run (no scenario file) also leaves a report and a map layer to open.
       const files = scenarioFile === undefined ? [{ path: 'out/plan.html', content: html() }, { path: 'out/plan.geojson', content: geojson() }] : [];
       const written = files.length === 0 ? '' : `\nWrote ${files.map((f) => f.path).join(' and ')}.`;
-      const changes = report === null ? '' : `\n\n${whatIfTable(report)}`;
+      const changes = (report === null ? '' : `\n\n${whatIfTable(report)}`) + (ranked === undefined ? '' : `\n\n${criticalityTable(ranked)}`);
       return { text: `${planTable(result, gaps, failures)}${changes}${written}\n`, files };
     }
   }

@@ -7,6 +7,7 @@ import type { Scenario } from '../../plan/scenario.js';
 import { sweep, type SweepRange } from '../../plan/sweep.js';
 import { formatTextTable } from '../../report/text-table.js';
 import { readScenarioFile } from './plan.js';
+import { type FigureFiles, loadFigureFiles, namingRows } from '../figure-files.js';
 
 function parseRange(text: string, flag: string, parts: number): number[] {
   const values = text.split(':').map(Number);
@@ -16,7 +17,7 @@ function parseRange(text: string, flag: string, parts: number): number[] {
   return values;
 }
 
-export function sweepCommand(scenarioFile: string | undefined, flags: { k?: string; slo?: string; format?: string; fail?: readonly string[]; cut?: readonly string[]; cutCorridor?: readonly string[] }): string {
+export function sweepCommand(scenarioFile: string | undefined, flags: { k?: string; slo?: string; format?: string; fail?: readonly string[]; cut?: readonly string[]; cutCorridor?: readonly string[] } & FigureFiles): string {
   if ((flags.k === undefined) === (flags.slo === undefined)) {
     throw new InvalidArgumentError('sweep', '--k/--slo', 'give exactly one: --k FROM:TO (regions) or --slo FROM:TO:STEP (milliseconds).');
   }
@@ -30,15 +31,19 @@ export function sweepCommand(scenarioFile: string | undefined, flags: { k?: stri
     const [from, to, step] = parseRange(flags.slo as string, '--slo', 3);
     range = { sloMs: { from, to, step } };
   }
-  const scenario = scenarioFile === undefined ? defaultScenario : (readScenarioFile(scenarioFile, 'sweep') as Scenario);
+  const scenario = structuredClone(scenarioFile === undefined ? defaultScenario : readScenarioFile(scenarioFile, 'sweep')) as Record<string, unknown>;
+  const loaded = loadFigureFiles(scenario, flags, 'sweep');
   const progress = process.stderr.isTTY
     ? (done: number, total: number) => process.stderr.write(`\rsweep: step ${done} of ${total}${done === total ? '\n' : ''}`)
     : undefined;
-  const result = sweep(scenario, range, { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor }, progress);
+  const result = namingRows('sweep', loaded, () => sweep(scenario as Scenario, range, { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor }, progress));
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  const costed = result.points.some((p) => p.cost !== null);
   return `${result.objective} by ${result.parameter === 'k' ? 'number of regions' : 'SLO (ms)'}\n${formatTextTable(
     [{ header: result.parameter === 'k' ? 'k' : 'SLO ms', numeric: true }, { header: 'status' }, { header: 'regions', numeric: true },
-      { header: 'coverage', numeric: true }, { header: 'mean RTT ms', numeric: true }, { header: 'worst RTT ms', numeric: true }, { header: 'chosen' }],
-    result.points.map((p) => [p.value, p.status, p.regions.length, `${(p.coverage * 100).toFixed(1)}%`, p.meanRttMs.toFixed(1), p.worstRttMs.toFixed(1), p.regions.join(' ')]),
+      { header: 'coverage', numeric: true }, { header: 'mean RTT ms', numeric: true }, { header: 'worst RTT ms', numeric: true },
+      ...(costed ? [{ header: 'cost', numeric: true }] : []), { header: 'chosen' }],
+    result.points.map((p) => [p.value, p.status, p.regions.length, `${(p.coverage * 100).toFixed(1)}%`, p.meanRttMs.toFixed(1), p.worstRttMs.toFixed(1),
+      ...(costed ? [p.cost === null ? null : Number(p.cost.toFixed(2))] : []), p.regions.join(' ')]),
   )}`;
 }
