@@ -194,6 +194,9 @@ describe('costs and demand', () => {
     const population = (id: string) => bundledWorld.markets.find((m) => m.id === id)!.population;
     const [a, b] = byCountry('ID');
     expect(a.weight / b.weight).toBeCloseTo(population(a.id) / population(b.id), 9);
+    expect(() => plan({ ...scenario, weights: { countries: { SG: 0, MY: 0, TH: 0, ID: 0 } } })).toThrow(/scenario\.weights gives every market a weight of 0/);
+    expect(() => plan({ ...scenario, weights: { countries: { sg: 1 } } })).toThrow(/scenario\.weights\.countries\.sg must be an ISO 3166-1 alpha-2 code .*Did you mean "SG"\?/);
+    expect(() => plan({ ...scenario, weights: { countries: { BR: 1 } } })).toThrow(/scenario\.weights\.countries\.BR is a country with no market in this scenario/);
     expect(() => plan({ ...scenario, weights: { countries: { SG: 10 } } })).toThrow(/scenario\.weights gives no weight for 18 market\(s\): id-jakarta, .*and 10 more\. Give their country or market a weight/);
   });
 
@@ -203,6 +206,7 @@ describe('costs and demand', () => {
     expect(parseDemandCsv('market,weight\nsg-singapore,5\n')).toEqual({ markets: { 'sg-singapore': 5 } });
     expect(() => parseCostsCsv('site,cost\nap-southeast-1,120\nap-southeast-3,-1\n', 'costs.csv')).toThrow(/costs\.csv line 3, column cost must be a number >= 0; got "-1"/);
     expect(() => parseCostsCsv('site,cost\nap-southeast-1,1\nap-southeast-1,2\n', 'costs.csv')).toThrow(/costs\.csv line 3, column site repeats "ap-southeast-1"/);
+    expect(() => parseDemandCsv('country,weight\nSG,0x10\n', 'fleet.csv')).toThrow(/fleet\.csv line 2, column weight must be a number >= 0; got "0x10"/);
     expect(() => parseDemandCsv('city,fleet\nx,1\n', 'fleet.csv')).toThrow(/fleet\.csv must have a header with country or market and weight; it has city, fleet/);
   });
 });

@@ -50,7 +50,8 @@ export function namingRows<T>(command: string, loaded: readonly Loaded[], action
       }
       if (error.field.startsWith(`${source.field}.`)) {
         const key = error.field.slice(source.field.length + 1);
-        throw new InvalidArgumentError(command, `${source.flag} ${source.file} line ${source.csv.lines[key]}, column ${source.csv.keyColumn}`, `"${key}" ${detail}`);
+        const named = detail.includes(`"${key}"`) ? detail : `"${key}" ${detail}`;
+        throw new InvalidArgumentError(command, `${source.flag} ${source.file} line ${source.csv.lines[key]}, column ${source.csv.keyColumn}`, named);
       }
     }
     throw error;

@@ -44,13 +44,17 @@ export function readDemandWeights(read: Reader, value: unknown, drafts: readonly
     byMarket.set(id, figure(read, weight, `${path}.markets.${id}`, 'demand weight'));
   }
   for (const [code, weight] of Object.entries(read.object(demand.countries ?? {}, `${path}.countries`))) {
-    read.countryAmong(code, `${path}.countries.${code}`, countries, 'market in this scenario');
+    read.country(code, `${path}.countries.${code}`);
+    if (!countries.includes(code)) read.fail(`${path}.countries.${code}`, `is a country with no market in this scenario; remove it, or add its markets to scenario.markets.`);
     byCountry.set(code, figure(read, weight, `${path}.countries.${code}`, 'demand weight'));
   }
   const missing = drafts.filter((d) => !byMarket.has(d.id) && (d.country === null || !byCountry.has(d.country))).map((d) => d.id);
   if (missing.length > 0) {
     const shown = missing.slice(0, 8).join(', ') + (missing.length > 8 ? `, and ${missing.length - 8} more` : '');
     read.fail(path, `gives no weight for ${missing.length} market(s): ${shown}. Give their country or market a weight (0 if it has no demand).`);
+  }
+  if (drafts.every((d) => byMarket.get(d.id) === 0 || (!byMarket.has(d.id) && byCountry.get(d.country as string) === 0))) {
+    read.fail(path, 'gives every market a weight of 0, so no demand is left to plan for; give some market or country a weight > 0.');
   }
   const sharers = new Map<string, number>();
   for (const d of drafts) if (!byMarket.has(d.id) && d.country !== null) sharers.set(d.country, (sharers.get(d.country) ?? 0) + d.baseWeight);
@@ -105,7 +109,8 @@ export function csvFigures(text: string, file: string, command: string, keyColum
   for (const { line, cells } of table.rows) {
     const key = (cells[keyAt] ?? '').trim();
     const raw = (cells[valueAt] ?? '').trim();
-    const value = raw === '' ? Number.NaN : Number(raw);
+    // Plain decimals only: Number() would also take "0x10" or "Infinity".
+    const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
     if (key === '') throw new InvalidArgumentError(command, `${file} line ${line}, column ${keyColumn}`, 'is empty.');
     if (!Number.isFinite(value) || value < 0) throw new InvalidArgumentError(command, `${file} line ${line}, column ${valueColumn}`, `must be a number >= 0; got "${raw}".`);
     if (key in figures) throw new InvalidArgumentError(command, `${file} line ${line}, column ${keyColumn}`, `repeats "${key}"; give each one row.`);

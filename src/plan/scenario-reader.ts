@@ -67,7 +67,9 @@ export class Reader {
 
   country(value: unknown, path: string): string {
     if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value) || macroRegionOf(value) === null) {
-      this.fail(path, `must be an ISO 3166-1 alpha-2 code such as "ID"; got ${describe(value)}.`);
+      const upper = typeof value === 'string' ? value.toUpperCase() : '';
+      const hint = upper !== value && /^[A-Z]{2}$/.test(upper) && macroRegionOf(upper) !== null ? ` Did you mean "${upper}"? Codes are upper case.` : '';
+      this.fail(path, `must be an ISO 3166-1 alpha-2 code such as "ID"; got ${describe(value)}.${hint}`);
     }
     return value;
   }

@@ -272,7 +272,7 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   read.keys(objective, 'scenario.objective', ['type', 'k']);
   const type = read.oneOf(objective.type, 'scenario.objective.type', PLAN_OBJECTIVES);
   if (type === 'least-cost' && costs === null) {
-    read.fail('scenario.objective.type', 'is "least-cost", but the scenario gives no costs; set candidates.costs (or pass a costs CSV) with a figure per candidate.');
+    read.fail('scenario.objective.type', 'is "least-cost", but the scenario gives no costs; set candidates.costs with a figure per candidate (or give the command a --costs FILE.csv).');
   }
   let k: number | null = null;
   if ((type !== 'fewest-regions' && type !== 'least-cost') || objective.k !== undefined) {

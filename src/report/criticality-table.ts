@@ -3,6 +3,7 @@
 
 import type { Criticality, FailureImpact } from '../plan/criticality.js';
 import { formatTextTable } from './text-table.js';
+import { counted } from './verdicts.js';
 
 /** Failures that cost demand its SLO, break a sync or replication link, or add RTT worth reading (0.5 ms or more). */
 export function harmful(failure: FailureImpact): boolean {
@@ -19,7 +20,7 @@ export function criticalityTable(result: Criticality): string {
   const { tried } = result;
   const hurting = result.failures.filter(harmful);
   const lines = [
-    `Single failures (${tried.cable} cables, ${tried.corridor} corridors, ${tried.site} sites), worst first; ` +
+    `Single failures (${counted(tried.cable, 'cable')}, ${counted(tried.corridor, 'corridor')}, ${counted(tried.site, 'site')}), worst first; ` +
       `the plan's sites stay and markets fail over: ${hurting.length} matter, ${result.failures.length - hurting.length} change nothing that matters.`,
     `RTT: ${result.latency.description}`,
   ];

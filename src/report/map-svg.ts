@@ -1,6 +1,8 @@
 // The plan on a world map, as a standalone SVG: land from the bundled Natural Earth outline
 // (world-atlas, 1:110m), chosen sites as squares, markets as dots sized by demand and coloured by
-// SLO met or missed, and each market's great-circle arc to the site serving it.
+// SLO met or missed, and each market's great-circle arc to the site serving it. A two-tier plan
+// shows its regional centres as larger squares, national stations as diamonds, each station's
+// sync link to its centre dashed and the centres' replication links dotted.
 
 import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
@@ -11,6 +13,7 @@ import { checkPlan, type Plan } from '../plan/plan.js';
 import { describe } from '../shortest-path/edge-weight.js';
 import { didYouMean } from '../world/suggest.js';
 import { rttColumns } from './rtt-columns.js';
+import { rttText, siteRoles, syncLinks } from './verdicts.js';
 
 export interface MapOptions {
   /** @default 1200 */
@@ -20,13 +23,23 @@ export interface MapOptions {
   readonly title?: string;
 }
 
-export const MAP_COLOURS = { met: '#1a9850', missed: '#d73027', local: '#f59e0b', site: '#1f3a93', land: '#e8e4da', water: '#f4f8fb' } as const;
+export const MAP_COLOURS = {
+  met: '#1a9850', missed: '#d73027', local: '#f59e0b', site: '#1f3a93', station: '#7b3294', replication: '#5b6b8c', land: '#e8e4da', water: '#f4f8fb',
+} as const;
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
 
 const MAP_OPTIONS = ['width', 'height', 'title'];
 /** Pixels: below this nothing legible fits; above it the SVG is a mistake, not a map. */
 const MAP_SIZE_PX = { min: 200, max: 20_000 };
+/** Legend entries per row, and the spacing of entries and rows (px). */
+const LEGEND = { perRow: 4, entryPx: 150, rowPx: 18 };
+const SYNC_STROKE = `stroke="${MAP_COLOURS.station}" stroke-width="1.5" stroke-dasharray="5 3"`;
+const REPLICATION_STROKE = `stroke="${MAP_COLOURS.replication}" stroke-width="1" stroke-dasharray="1 3" stroke-linecap="round"`;
+
+const square = (colour: string) => `<rect width="12" height="12" fill="${colour}"/>`;
+
+const diamond = (x: number, y: number, halfPx: number) => `${x.toFixed(1)},${(y - halfPx).toFixed(1)} ${(x + halfPx).toFixed(1)},${y.toFixed(1)} ${x.toFixed(1)},${(y + halfPx).toFixed(1)} ${(x - halfPx).toFixed(1)},${y.toFixed(1)}`;
 
 function checkMapOptions(options: unknown): MapOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -48,10 +61,18 @@ export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
   const width = checked.width ?? 1200;
   const height = checked.height ?? 620;
   const title = checked.title ?? result.scenario.name;
-  const projection = geoNaturalEarth1().fitExtent([[10, 40], [width - 10, height - 50]], { type: 'Sphere' });
+  const { topology } = result;
+  // Markets' colours, then what the sites are: a two-tier plan has no plain regions or national-station markets.
+  const siteLegend: [string, string][] = topology === null
+    ? [[square(MAP_COLOURS.local), 'national station'], [square(MAP_COLOURS.site), 'chosen region']]
+    : [[square(MAP_COLOURS.site), 'regional centre'], [`<polygon points="${diamond(6, 6, 6)}" fill="${MAP_COLOURS.station}"/>`, 'national station'],
+      [`<line x1="0" y1="6" x2="28" y2="6" ${SYNC_STROKE}/>`, 'sync link'], [`<line x1="0" y1="6" x2="28" y2="6" ${REPLICATION_STROKE}/>`, 'replication link']];
+  const legendItems: [string, string][] = [[square(MAP_COLOURS.met), 'met'], [square(MAP_COLOURS.missed), 'missed'], ...siteLegend];
+  const legendRows = Math.ceil(legendItems.length / LEGEND.perRow);
+  const projection = geoNaturalEarth1().fitExtent([[10, 40], [width - 10, height - 50 - LEGEND.rowPx * (legendRows - 1)]], { type: 'Sphere' });
   const path = geoPath(projection);
-  const topology = land110m as unknown as Topology<{ land: GeometryCollection }>;
-  const land = path(feature(topology, topology.objects.land)) ?? '';
+  const landTopology = land110m as unknown as Topology<{ land: GeometryCollection }>;
+  const land = path(feature(landTopology, landTopology.objects.land)) ?? '';
   const sites = new Map(result.scenario.candidates.map((c) => [c.id, c]));
   const maxWeight = Math.max(1, ...result.markets.map((m) => m.market.weight));
   const colourOf = (met: boolean, local: boolean) => (local ? MAP_COLOURS.local : met ? MAP_COLOURS.met : MAP_COLOURS.missed);
@@ -75,22 +96,50 @@ export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
     const label = `${outcome.market.name}: ${outcome.verdict}, ${figures.join(', ')} (SLO ${outcome.market.sloMs} ms, ${result.latency.network})`;
     dots.push(`<circle class="market ${outcome.verdict === 'national station' ? 'national-station' : outcome.verdict}" cx="${point[0].toFixed(1)}" cy="${point[1].toFixed(1)}" r="${radius.toFixed(1)}" fill="${colour}" fill-opacity="0.8" stroke="#fff" stroke-width="0.5"><title>${escapeXml(label)}</title></circle>`);
   }
+  const link = (className: string, from: string, to: string, stroke: string, tooltip: string) => {
+    const d = path({ type: 'LineString', coordinates: [[...sites.get(from)!.coordinates], [...sites.get(to)!.coordinates]] });
+    return d ? `<path class="${className}" d="${d}" ${stroke} fill="none"><title>${escapeXml(tooltip)}</title></path>` : '';
+  };
+  const links = topology === null ? [] : [
+    ...topology.replication.map((pair) => link('replication', pair.from, pair.to, REPLICATION_STROKE,
+      `Replication ${pair.from} - ${pair.to}: ${rttText(pair.rttMs)} over the backbone (${topology.replicationSloMs === null ? 'no limit' : `SLO ${topology.replicationSloMs} ms`})`)),
+    ...syncLinks(topology).map((sync) => link('sync', sync.station, sync.centre, SYNC_STROKE,
+      `Sync ${sync.country} station ${sync.station} - centre ${sync.centre}: ${rttText(sync.syncRttMs)} over the backbone (SLO ${topology.syncSloMs} ms)`)),
+  ];
+  const roles = siteRoles(result);
   const siteMarks = result.chosen.map((site) => {
     const point = projection([...site.coordinates] as [number, number]);
     if (!point) return '';
     const [x, y] = point;
-    return `<g class="site"><rect x="${(x - 5).toFixed(1)}" y="${(y - 5).toFixed(1)}" width="10" height="10" fill="${MAP_COLOURS.site}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(site.name)}</title></rect>` +
-      `<text x="${(x + 8).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="${MAP_COLOURS.site}" font-weight="600">${escapeXml(site.id)}</text></g>`;
+    const { role, centreFor, stationFor } = roles.get(site.id)!;
+    // A station's label goes to its left: its centre is often next door, labelled to the right.
+    const mark = (shape: string, colour: string, labelOffsetPx: number) => `<g class="${role}">${shape}` +
+      `<text x="${(x + labelOffsetPx).toFixed(1)}" y="${(y + 4).toFixed(1)}" font-size="11" fill="${colour}" font-weight="600"${labelOffsetPx < 0 ? ' text-anchor="end"' : ''}>${escapeXml(site.id)}</text></g>`;
+    if (role === 'site' || topology === null) {
+      return mark(`<rect x="${(x - 5).toFixed(1)}" y="${(y - 5).toFixed(1)}" width="10" height="10" fill="${MAP_COLOURS.site}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(site.name)}</title></rect>`, MAP_COLOURS.site, 8);
+    }
+    if (role === 'centre') {
+      const station = stationFor.length === 0 ? '' : `, and on the same site national station for ${stationFor.join(', ')}`;
+      const tooltip = `${site.name} (${site.id}): regional centre for ${centreFor.join(', ')}${station}`;
+      return mark(`<rect x="${(x - 7).toFixed(1)}" y="${(y - 7).toFixed(1)}" width="14" height="14" fill="${MAP_COLOURS.site}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(tooltip)}</title></rect>`, MAP_COLOURS.site, 10);
+    }
+    const syncs = syncLinks(topology).filter((sync) => sync.station === site.id).map((sync) => `${sync.country} syncs with ${sync.centre} in ${rttText(sync.syncRttMs)}`);
+    const tooltip = `${site.name} (${site.id}): national station for ${stationFor.join(', ')}; ${syncs.join('; ')} (SLO ${topology.syncSloMs} ms)`;
+    return mark(`<polygon points="${diamond(x, y, 7)}" fill="${MAP_COLOURS.station}" stroke="#fff" stroke-width="1.5"><title>${escapeXml(tooltip)}</title></polygon>`, MAP_COLOURS.station, -10);
   }).join('');
-  const legendItems: [string, string][] = [[MAP_COLOURS.met, 'met'], [MAP_COLOURS.missed, 'missed'], [MAP_COLOURS.local, 'national station'], [MAP_COLOURS.site, 'chosen region']];
-  const legend = legendItems.map(([colour, text], i) => `<g transform="translate(${20 + i * 150},${height - 22})"><rect width="12" height="12" fill="${colour}"/><text x="18" y="11" font-size="12" fill="#333">${text}</text></g>`).join('');
-  const summary = `${result.chosen.length} regions, ${(result.coverage.share * 100).toFixed(1)}% of demand within SLO (${result.status})`;
+  const legend = legendItems.map(([swatch, text], i) => {
+    const rowFromBottom = legendRows - 1 - Math.floor(i / LEGEND.perRow);
+    return `<g transform="translate(${20 + (i % LEGEND.perRow) * LEGEND.entryPx},${height - 22 - rowFromBottom * LEGEND.rowPx})">${swatch}<text x="${swatch.startsWith('<line') ? 34 : 18}" y="11" font-size="12" fill="#333">${text}</text></g>`;
+  }).join('');
+  const stationCount = topology === null ? 0 : topology.centres.reduce((sum, centre) => sum + centre.stations.length, 0);
+  const sitesText = topology === null ? `${result.chosen.length} regions` : `${topology.centres.length} centres, ${stationCount} stations`;
+  const summary = `${sitesText}, ${(result.coverage.share * 100).toFixed(1)}% of demand within SLO (${result.status})`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif">` +
     `<rect width="${width}" height="${height}" fill="#fff"/>` +
     `<path d="${path({ type: 'Sphere' }) ?? ''}" fill="${MAP_COLOURS.water}" stroke="#c9d6df"/>` +
     `<path d="${path(geoGraticule10()) ?? ''}" fill="none" stroke="#dde6ec" stroke-width="0.5"/>` +
     `<path class="land" d="${land}" fill="${MAP_COLOURS.land}" stroke="#c8c2b4" stroke-width="0.5"/>` +
-    `<g class="arcs">${arcs.join('')}</g><g class="markets">${dots.join('')}</g><g class="sites">${siteMarks}</g>` +
+    `<g class="arcs">${arcs.join('')}</g>${links.length === 0 ? '' : `<g class="links">${links.join('')}</g>`}<g class="markets">${dots.join('')}</g><g class="sites">${siteMarks}</g>` +
     `<text x="20" y="26" font-size="18" font-weight="600" fill="#222">${escapeXml(title)}</text>` +
-    `<text x="${width - 20}" y="26" font-size="13" fill="#555" text-anchor="end">${escapeXml(summary)}</text>${legend}</svg>`;
+    `<text x="${width - 20}" y="26" font-size="13" fill="#555" text-anchor="end">${escapeXml(summary)}</text><g class="legend">${legend}</g></svg>`;
 }

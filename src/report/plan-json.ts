@@ -3,8 +3,18 @@
 
 import type { GapAnalysis, SiteFailure } from '../plan/gaps.js';
 import type { Plan } from '../plan/plan.js';
+import type { PlanTopology } from '../plan/two-tier.js';
 
 const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(3)) : null);
+
+function topologyJson(topology: PlanTopology): object {
+  return {
+    ...topology,
+    centres: topology.centres.map((centre) => ({ ...centre, stations: centre.stations.map((station) => ({ ...station, syncRttMs: finite(station.syncRttMs) })) })),
+    replicationRttMs: topology.replicationRttMs === null ? null : finite(topology.replicationRttMs),
+    replication: topology.replication.map((pair) => ({ ...pair, rttMs: finite(pair.rttMs) })),
+  };
+}
 
 export function planJson(result: Plan, gaps: GapAnalysis, failures: readonly SiteFailure[]): object {
   return {
@@ -18,12 +28,14 @@ export function planJson(result: Plan, gaps: GapAnalysis, failures: readonly Sit
     objectiveValue: finite(result.objective.value),
     bound: result.objective.bound === null ? null : finite(result.objective.bound),
     explanation: result.explanation,
+    cost: result.cost && { total: finite(result.cost.total), unit: result.cost.unit },
+    topology: result.topology && topologyJson(result.topology),
     regions: result.chosen.map((c) => ({ id: c.id, name: c.name, kind: c.kind, country: c.country, coordinates: c.coordinates })),
     coverage: result.coverage,
     markets: result.markets.map((o) => ({
       id: o.market.id, name: o.market.name, country: o.market.country, coordinates: o.market.coordinates, weight: o.market.weight,
       tier: o.market.tier, sloMs: o.market.sloMs, inCountry: o.market.inCountry, verdict: o.verdict,
-      servedBy: o.servedBy, medianRttMs: finite(o.medianRttMs), rttMs: finite(o.rttMs), sloMet: o.sloMet, backup: o.backup, backupRttMs: finite(o.backupRttMs),
+      servedBy: o.servedBy, servingTier: o.servingTier, medianRttMs: finite(o.medianRttMs), rttMs: finite(o.rttMs), sloMet: o.sloMet, backup: o.backup, backupRttMs: finite(o.backupRttMs),
     })),
     gaps: {
       missed: gaps.missed.map((m) => ({ ...m, rttMs: finite(m.rttMs), bestAchievableMs: finite(m.bestAchievableMs) })),

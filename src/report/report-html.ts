@@ -11,7 +11,7 @@ import type { Criticality } from '../plan/criticality.js';
 import { harmful } from './criticality-table.js';
 import { renderMapSvg } from './map-svg.js';
 import { rttColumns } from './rtt-columns.js';
-import { verdictCounts, whatIfDescription } from './verdicts.js';
+import { costDescription, counted, topologySummary, verdictCounts, whatIfDescription } from './verdicts.js';
 import { renderSweepSvg } from './sweep-svg.js';
 
 export interface ReportParts {
@@ -39,7 +39,7 @@ const REPORT_PARTS = ['gaps', 'failures', 'sweep', 'criticality'];
 function criticalitySection(result: Criticality): string {
   const hurting = result.failures.filter(harmful);
   const { tried } = result;
-  const intro = `<p>Each of ${tried.cable} cable systems, ${tried.corridor} corridors and ${tried.site} sites failed alone, the plan's sites kept and markets failing over; ` +
+  const intro = `<p>Each of ${counted(tried.cable, 'cable system')}, ${counted(tried.corridor, 'corridor')} and ${counted(tried.site, 'site')} failed alone, the plan's sites kept and markets failing over; ` +
     `${hurting.length} failures matter, ${result.failures.length - hurting.length} change nothing that matters.</p>`;
   if (hurting.length === 0) return intro;
   return intro + table(
@@ -66,9 +66,11 @@ export function renderReportHtml(result: Plan, parts: ReportParts = {}): string 
   const gaps = parts.gaps ?? gapAnalysis(result);
   const failures = parts.failures ?? nMinusOne(result);
   const { sweep } = parts;
+  const topology = topologySummary(result);
+  const cost = costDescription(result);
   const rtt = rttColumns(result.latency);
   const marketRows = result.markets.map((o) => [
-    o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.servedBy, ...rtt.map((column) => ms(column.value(o))),
+    o.market.id, o.market.name, o.market.country, o.market.tier, o.market.sloMs, o.servedBy, o.servingTier, ...rtt.map((column) => ms(column.value(o))),
     o.verdict, o.backup, o.backup === null ? null : ms(o.backupRttMs),
   ]);
   const gapSection = gaps.missed.length === 0 ? '<p>Every market is served within its SLO.</p>'
@@ -92,11 +94,13 @@ th { background: #f6f6f6; position: sticky; top: 0; } svg { max-width: 100%; hei
 ${(result.coverage.share * 100).toFixed(1)}% of demand weight within its SLO (${verdictCounts(result)}).
 ${escapeHtml(result.explanation)}</p>
 <p class="summary">${escapeHtml(result.latency.description)}</p>
+${topology === null ? '' : `<p class="summary" id="topology"><strong>Topology:</strong> ${escapeHtml(topology)}. Sync and replication RTTs are over the provider backbone.</p>`}
+${cost === null ? '' : `<p class="summary" id="cost"><strong>Cost:</strong> ${escapeHtml(cost)}.</p>`}
 ${whatIfDescription(result) === null ? '' : `<p class="summary" id="what-if"><strong>What-if:</strong> ${escapeHtml(whatIfDescription(result) as string)}.</p>`}
 <section id="map">${renderMapSvg(result)}</section>
 ${sweep ? `<h2>Trade-off by ${sweep.parameter === 'k' ? 'number of regions' : 'SLO'}</h2><section id="sweep">${renderSweepSvg(sweep)}</section>` : ''}
 <h2>Markets</h2>
-${table(['market', 'name', 'country', 'tier', 'SLO ms', 'served by', ...rtt.map((column) => column.header), 'SLO', 'backup', 'backup ms'], marketRows, 'markets')}
+${table(['market', 'name', 'country', 'tier', 'SLO ms', 'served by', 'served as', ...rtt.map((column) => column.header), 'SLO', 'backup', 'backup ms'], marketRows, 'markets')}
 <h2>Markets that missed their SLO</h2>
 ${gapSection}
 <h2>If one region fails (N-1)</h2>

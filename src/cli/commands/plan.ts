@@ -120,7 +120,7 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
       // The default run (no scenario file) also leaves a report and a map layer to open.
       const files = scenarioFile === undefined ? [{ path: 'out/plan.html', content: html() }, { path: 'out/plan.geojson', content: geojson() }] : [];
       const written = files.length === 0 ? '' : `\nWrote ${files.map((f) => f.path).join(' and ')}.`;
-      const changes = (report === null ? '' : `\n\n${whatIfTable(report)}`) + (ranked === undefined ? '' : `\n\n${criticalityTable(ranked)}`);
+      const changes = (report === null ? '' : `\n${whatIfTable(report)}`) + (ranked === undefined ? '' : `\n${criticalityTable(ranked)}`);
       return { text: `${planTable(result, gaps, failures)}${changes}${written}\n`, files };
     }
   }
