@@ -44,7 +44,7 @@ export function planTable(result: Plan, gaps: GapAnalysis, failures: readonly Si
   lines.push(`${scenario.name}`);
   lines.push(`objective ${scenario.objective}${scenario.k === null ? '' : ` (k = ${scenario.k})`}, redundancy ${scenario.redundancy}: ${result.status}` +
     (result.objective.bound === null ? '' : `, objective ${result.objective.value.toFixed(2)} with bound ${result.objective.bound.toFixed(2)}`));
-  lines.push(`regions (${result.chosen.length}): ${result.chosen.map((c) => `${c.id} ${c.name}`).join(', ')}`);
+  lines.push(`${result.topology === null ? 'regions' : 'sites'} (${result.chosen.length}): ${result.chosen.map((c) => `${c.id} ${c.name}`).join(', ')}`);
   const cost = costDescription(result);
   if (cost !== null) lines.push(`cost: ${cost}`);
   lines.push(`coverage: ${percent(result.coverage.share)} of demand weight within its SLO (${verdictCounts(result)})`);

@@ -4,10 +4,14 @@
 import type { Plan } from '../plan/plan.js';
 import type { PlanTopology } from '../plan/two-tier.js';
 
-/** "80 met, 31 missed, 0 by national station, of 111 markets". */
+/**
+ * "80 met, 31 missed, 0 by national station, of 111 markets". A two-tier plan models its stations,
+ * so its markets are only met or missed.
+ */
 export function verdictCounts(result: Plan): string {
   const { markets } = result.coverage;
-  return `${markets.met} met, ${markets.missed} missed, ${markets['national station']} by national station, of ${result.markets.length} markets`;
+  const local = result.topology === null ? ` ${markets['national station']} by national station,` : '';
+  return `${markets.met} met, ${markets.missed} missed,${local} of ${result.markets.length} markets`;
 }
 
 /** "regions failed: ap-southeast-1; corridors cut: red-sea", or null for a plan under no what-if. */
