@@ -82,7 +82,7 @@ export function compareScores(a: TwoTierScore, b: TwoTierScore, objective: TwoTi
   return 0;
 }
 
-interface GroupChoice {
+export interface GroupChoice {
   centre: number;
   station: number;
   assigned: number;
@@ -107,7 +107,15 @@ export class TwoTierModel {
     this.residentMarkets = Array.from({ length: problem.groupCount }, () => []);
     problem.group.forEach((g, i) => (problem.resident[i] ? this.residentMarkets : this.centreMarkets)[g].push(i));
     this.stations = problem.stationAllowed.map((row) => row.flatMap((allowed, j) => (allowed ? [j] : [])));
+    // What each site does for each group's markets is fixed: the search asks it again and again.
+    const tally = (markets: readonly number[]) => Array.from({ length: this.siteCount + 1 }, (_, k) => this.served(markets, k - 1));
+    this.byCentre = this.centreMarkets.map(tally);
+    this.byStation = this.residentMarkets.map(tally);
   }
+
+  /** Group x (site + 1): covered weight and weighted RTT of its centre-served and resident markets; index 0 is no site. */
+  private readonly byCentre: { covered: number; rtt: number }[][];
+  private readonly byStation: { covered: number; rtt: number }[][];
 
   /** Whether the group has markets kept in-country. */
   hasResidents(g: number): boolean {
@@ -138,15 +146,15 @@ export class TwoTierModel {
     const consider = (choice: GroupChoice) => {
       if (best === null || compareScores(choice, best, objective) < 0) best = choice;
     };
-    const unserved = this.served(this.residentMarkets[g], -1).rtt;
+    const unserved = this.byStation[g][0].rtt;
     for (const centre of [...centres.filter((j) => centreAllowed[g][j]), -1]) {
-      const byCentre = this.served(this.centreMarkets[g], centre);
+      const byCentre = this.byCentre[g][centre + 1];
       const base = { centre, station: -1, assigned: centre >= 0 ? 1 : 0, coveredWeight: byCentre.covered, sites: 0, cost: 0, weightedRttMs: byCentre.rtt + unserved };
       consider(base);
       if (!residents || centre < 0) continue;
       for (const station of this.stations[g]) {
         if (!this.syncs(station, centre)) continue;
-        const byStation = this.served(this.residentMarkets[g], station);
+        const byStation = this.byStation[g][station + 1];
         const extra = isCentre[station] ? 0 : 1;
         consider({
           centre, station, assigned: 2, coveredWeight: byCentre.covered + byStation.covered,
@@ -155,6 +163,28 @@ export class TwoTierModel {
       }
     }
     return best as unknown as GroupChoice;
+  }
+
+  /**
+   * The least demand-weighted RTT the group can have at `level` with a centre among `centres`:
+   * what any plan in a subtree that must keep that level pays at least, whatever sites it opens.
+   */
+  rttFloor(g: number, centres: readonly number[], level: Pick<TwoTierScore, 'assigned' | 'coveredWeight'>): number {
+    const { centreAllowed } = this.problem;
+    let floor = Infinity;
+    const at = (assigned: number, covered: number) => assigned === level.assigned && near(covered, level.coveredWeight);
+    if (at(0, this.byCentre[g][0].covered)) floor = this.byCentre[g][0].rtt + this.byStation[g][0].rtt;
+    for (const centre of centres) {
+      if (!centreAllowed[g][centre]) continue;
+      const byCentre = this.byCentre[g][centre + 1];
+      if (at(1, byCentre.covered)) floor = Math.min(floor, byCentre.rtt + this.byStation[g][0].rtt);
+      if (this.residentMarkets[g].length === 0) continue;
+      for (const station of this.stations[g]) {
+        const byStation = this.byStation[g][station + 1];
+        if (this.syncs(station, centre) && at(2, byCentre.covered + byStation.covered)) floor = Math.min(floor, byCentre.rtt + byStation.rtt);
+      }
+    }
+    return floor;
   }
 
   /** The exact score of a centre set, with each group's choice. */
@@ -210,28 +240,75 @@ export function solveTwoTier(problem: TwoTierProblem): TwoTierSolution {
     bestCentres = [...required, useful[0]];
     best = model.evaluate(bestCentres);
   }
+  // Each group's level (parts assigned, demand covered) with one centre alone: a group's level in a
+  // plan is that of its one centre, so these bound what any set of centres can do for it.
+  const none = new Array<boolean>(model.siteCount).fill(false);
+  const levelAlone = Array.from({ length: problem.groupCount }, (_, g) => useful.map((j) => {
+    const choice = model.bestFor(g, [j], none);
+    return { assigned: choice.assigned, coveredWeight: choice.coveredWeight };
+  }));
+  const usefulIndex = new Map(useful.map((j, index) => [j, index]));
+  /**
+   * A lower bound on what sites must still be added when the subtree can at best tie the best
+   * plan's level: then every group must reach its level in `reach`, and groups that fall short now
+   * and whose only ways there are disjoint sets of open sites need that many distinct new centres.
+   */
+  const stillToPay = (current: GroupChoice[], reach: GroupChoice[], open: readonly number[]) => {
+    const needs: number[][] = [];
+    for (let g = 0; g < problem.groupCount; g++) {
+      const target = reach[g];
+      if (current[g].assigned === target.assigned && near(current[g].coveredWeight, target.coveredWeight)) continue;
+      needs.push(open.filter((j) => {
+        const level = levelAlone[g][usefulIndex.get(j) as number];
+        return level.assigned === target.assigned && near(level.coveredWeight, target.coveredWeight);
+      }));
+    }
+    needs.sort((a, b) => a.length - b.length);
+    const taken = new Set<number>();
+    let sites = 0;
+    let cost = 0;
+    for (const sitesOfGroup of needs) {
+      if (sitesOfGroup.some((j) => taken.has(j))) continue;
+      for (const j of sitesOfGroup) taken.add(j);
+      sites++;
+      cost += Math.min(...sitesOfGroup.map(costOf));
+    }
+    return { sites, cost };
+  };
+
   let nodes = 1;
   let timedOut = false;
   let openBound = Infinity;
   const chosen = [...required];
-  const visit = (from: number, candidates: readonly number[]) => {
+  const visit = (from: number, candidates: readonly number[], current: { score: TwoTierScore; choices: GroupChoice[] }): void => {
     // Every site still open to this subtree, added at once, bounds its assignment and coverage.
-    const reach = model.evaluate([...chosen, ...candidates.filter((j) => useful.indexOf(j) >= from)]).score;
-    const paid = { sites: chosen.length, cost: chosen.reduce((sum, j) => sum + costOf(j), 0) };
+    const open = candidates.filter((j) => (usefulIndex.get(j) as number) >= from);
+    const reach = model.evaluate([...chosen, ...open]);
     const bestScore = best.score;
-    if (reach.assigned < bestScore.assigned) return;
-    if (reach.assigned === bestScore.assigned && reach.coveredWeight < bestScore.coveredWeight && !near(reach.coveredWeight, bestScore.coveredWeight)) return;
-    const level = reach.assigned === bestScore.assigned && near(reach.coveredWeight, bestScore.coveredWeight);
+    if (reach.score.assigned < bestScore.assigned) return;
+    if (reach.score.assigned === bestScore.assigned && reach.score.coveredWeight < bestScore.coveredWeight && !near(reach.score.coveredWeight, bestScore.coveredWeight)) return;
+    const level = reach.score.assigned === bestScore.assigned && near(reach.score.coveredWeight, bestScore.coveredWeight);
+    const paid = { sites: chosen.length, cost: chosen.reduce((sum, j) => sum + costOf(j), 0) };
+    if (level) {
+      const more = stillToPay(current.choices, reach.choices, open);
+      paid.sites += more.sites;
+      paid.cost += more.cost;
+    }
     if (level && primary(paid) > primary(bestScore) && !near(primary(paid), primary(bestScore))) return;
     if (level && near(primary(paid), primary(bestScore)) && secondary(paid) > secondary(bestScore) && !near(secondary(paid), secondary(bestScore))) return;
+    if (level && near(primary(paid), primary(bestScore)) && near(secondary(paid), secondary(bestScore))) {
+      // Only the RTT can still break the tie: prune when no plan here can be faster.
+      const within = [...chosen, ...open];
+      let floor = 0;
+      for (let g = 0; g < problem.groupCount; g++) floor += model.rttFloor(g, within, reach.choices[g]);
+      if (floor > bestScore.weightedRttMs && !near(floor, bestScore.weightedRttMs)) return;
+    }
     if (performance.now() - started > problem.timeLimitMs) {
       timedOut = true;
       openBound = Math.min(openBound, primary(paid));
       return;
     }
-    for (let index = from; index < useful.length; index++) {
-      const j = useful[index];
-      if (!candidates.includes(j)) continue;
+    for (const j of open) {
       chosen.push(j);
       nodes++;
       const result = model.evaluate(chosen);
@@ -239,19 +316,27 @@ export function solveTwoTier(problem: TwoTierProblem): TwoTierSolution {
         best = result;
         bestCentres = [...chosen];
       }
-      visit(index + 1, candidates.filter((c) => c !== j && model.replicates(c, j)));
+      visit((usefulIndex.get(j) as number) + 1, open.filter((c) => c !== j && model.replicates(c, j)), result);
       chosen.pop();
       if (timedOut) {
+        // The branches not yet searched are in this node's subtree, which its bound covers.
         openBound = Math.min(openBound, primary(paid));
         return;
       }
     }
   };
-  visit(0, useful);
-  // A centre no group uses is only a station's site, which then counts the same: drop it, so the
-  // plan lists as centres only sites that host countries (required sites stay).
-  const used = new Set(best.choices.map((c) => c.centre));
-  const centres = bestCentres.filter((j) => used.has(j) || required.includes(j)).sort((a, b) => a - b);
+  visit(0, useful, model.evaluate(required));
+  // A centre no group uses is only a station's site, which then counts the same (or, if the search
+  // stopped early, less): drop such centres until none is left, re-scoring as they go, so the plan
+  // lists as centres only sites that host countries (required sites stay).
+  let centres = [...bestCentres].sort((a, b) => a - b);
+  for (;;) {
+    const used = new Set(best.choices.map((c) => c.centre));
+    const kept = centres.filter((j) => used.has(j) || required.includes(j));
+    if (kept.length === centres.length) break;
+    centres = kept;
+    best = model.evaluate(centres);
+  }
   const bestPrimary = primary(best.score);
   return {
     status: timedOut ? 'feasible' : 'optimal',
