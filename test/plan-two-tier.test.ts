@@ -9,6 +9,7 @@ import { nMinusOne } from '../src/plan/gaps.js';
 import { plan } from '../src/plan/plan.js';
 import type { Scenario } from '../src/plan/scenario.js';
 import { whatIf } from '../src/plan/what-if.js';
+import { sweep } from '../src/plan/sweep.js';
 import { bundledWorld } from '../src/world/world.js';
 
 const MODEL_CASE = JSON.parse(readFileSync(new URL('../data/scenarios/overseas-vehicle-platform.json', import.meta.url), 'utf8')) as Scenario;
@@ -80,14 +81,18 @@ describe('two-tier plans: regional centres and national stations', () => {
     expect(tight.status).toBe('infeasible');
   });
 
-  it('rejects a sync SLO below the fibre bound between every station and every other site', () => {
+  it('meets a sync SLO below the fibre bound to every other site only by a station on its centre\'s own site', () => {
     const jakartaSingapore = fibreLowerBoundMs(
       bundledWorld.regions.find((r) => r.id === 'ap-southeast-5')!.coordinates, bundledWorld.regions.find((r) => r.id === 'ap-southeast-1')!.coordinates,
     );
     const scenario = { markets: { countries: ['SG', 'ID'] }, constraints: { residency: { countries: ['ID'] } }, candidates: { regions: ['ap-southeast-1', 'ap-southeast-5'] } };
-    expect(() => plan({ ...scenario, topology: { type: 'regional-centres', syncSloMs: jakartaSingapore - 0.5 } }))
-      .toThrow(/scenario\.topology\.syncSloMs is \d+(\.\d+)? ms, below the fibre bound .* ap-southeast-5 to ap-southeast-1/);
-    expect(() => plan({ ...scenario, topology: { type: 'regional-centres', syncSloMs: jakartaSingapore + 0.5 } })).not.toThrow();
+    const colocated = plan({ ...scenario, topology: { type: 'regional-centres', syncSloMs: jakartaSingapore - 0.5 } });
+    const jakarta = colocated.topology!.centres.find((c) => c.id === 'ap-southeast-5')!;
+    expect(jakarta.countries).toContain('ID');
+    expect(jakarta.stations).toEqual([{ id: 'ap-southeast-5', country: 'ID', syncRttMs: 0 }]);
+    expect(colocated.status).toBe('optimal');
+    expect(() => plan({ ...scenario, topology: { type: 'regional-centres', syncSloMs: 60, replicationSloMs: jakartaSingapore - 0.5 } }))
+      .toThrow(/scenario\.topology\.replicationSloMs is \d+(\.\d+)? ms, below the fibre bound between any two sites that could be centres .*ap-southeast-1 to ap-southeast-5/);
   });
 
   it('checks the topology block like every scenario field', () => {
@@ -101,13 +106,56 @@ describe('two-tier plans: regional centres and national stations', () => {
     expect(() => plan({ ...MODEL_CASE, redundancy: 2 })).toThrow(/scenario\.redundancy is 2/);
   });
 
-  it('re-evaluates a failed centre as the hierarchy fails over, in whatIf and N-1 alike', () => {
+  it('re-evaluates a failed centre as the hierarchy fails over, in whatIf, N-1 and criticality alike', () => {
     const singapore = whatIf(MODEL_CASE, { removeRegions: ['ap-southeast-1'] });
     const lost = singapore.reevaluated.markets.filter((o, i) => result.markets[i].sloMet && !o.sloMet).map((o) => o.market.id);
     const failure = nMinusOne(result).find((f) => f.site === 'ap-southeast-1')!;
     expect(failure.breaks).toEqual(lost);
-    // Indonesia's station can sync with no other centre within 60 ms, so its markets go too.
-    expect(lost).toContain('id-jakarta');
+    expect(lost).toContain('ph-manila');
+    // Indonesia's station can sync with no other centre within 60 ms: the link breaks, its markets stay served.
+    expect(lost.some((id) => id.startsWith('id-'))).toBe(false);
+    const ranked = criticality(result, { kinds: ['site'] }).failures.find((f) => f.id === 'ap-southeast-1')!;
+    expect(ranked.marketsLost).toEqual(lost);
+    expect(ranked.syncBroken).toEqual(['ID: ap-southeast-5']);
+    for (const outcome of singapore.reevaluated.markets.filter((o) => o.market.country === 'ID')) expect(outcome.servedBy).toBe('ap-southeast-5');
+    // The station itself failing takes its markets with it.
+    expect(criticality(result, { kinds: ['site'] }).failures.find((f) => f.id === 'ap-southeast-5')!.marketsLost.every((id) => id.startsWith('id-'))).toBe(true);
+  });
+
+  it('drops a failed required region from the centres it must keep', () => {
+    const required = { ...MODEL_CASE, constraints: { ...MODEL_CASE.constraints, required: ['ap-southeast-1'] } };
+    const failed = plan(required, { removeRegions: ['ap-southeast-1'] });
+    expect(failed.chosen.map((c) => c.id)).not.toContain('ap-southeast-1');
+    expect(failed.coverage.share).toBeGreaterThan(0.9);
+  });
+
+  it('says a search that ran out of time found a feasible plan, not an infeasible one', () => {
+    const stopped = plan(MODEL_CASE, { timeLimitMs: 1 });
+    expect(['feasible', 'optimal']).toContain(stopped.status);
+    expect(stopped.objective.bound!).toBeLessThanOrEqual(stopped.objective.value);
+    expect(stopped.objective.value).toBe(stopped.chosen.length);
+  });
+
+  it('names the reason a residency country gets no station: no candidate, or candidates ruled out', () => {
+    const excluded = plan({ ...MODEL_CASE, constraints: { ...MODEL_CASE.constraints, excluded: ['ap-southeast-5'] } });
+    expect(excluded.topology!.unbuilt).toEqual([expect.objectContaining({ country: 'ID', reason: expect.stringMatching(/its candidates there \(ap-southeast-5\) are excluded, failed or ruled out/) })]);
+  });
+
+  it('keeps a market without a country in a group of its own, even when its id looks like a country code', () => {
+    const result = plan({
+      markets: ['id-jakarta', { id: 'ID', coordinates: [-46.6, -23.5] }], constraints: { residency: { countries: ['ID'] } },
+      candidates: { regions: ['ap-southeast-5', 'us-east-1'] }, slo: { defaultMs: 200 },
+      topology: { type: 'regional-centres', syncSloMs: 300 },
+    });
+    const custom = result.markets.find((o) => o.market.id === 'ID')!;
+    expect(custom.servingTier).toBe('centre');
+    expect(result.topology!.centres.flatMap((c) => c.countries).filter((label) => label === 'ID')).toHaveLength(2);
+  });
+
+  it('refuses a k sweep of a two-tier scenario, naming the SLO sweep instead', () => {
+    expect(() => sweep(MODEL_CASE, { k: { from: 1, to: 3 } })).toThrow(/range\.k cannot sweep a two-tier scenario.*Sweep the SLO instead/);
+    const steps = sweep(MODEL_CASE, { sloMs: { from: 90, to: 110, step: 20 } }).points;
+    expect(steps.map((p) => p.status)).toEqual(['optimal', 'optimal']);
   });
 });
 
@@ -126,6 +174,12 @@ describe('data zones', () => {
     expect(zoned.markets.find((o) => o.market.country === 'AE')!.market.zone.servedFrom).toEqual(['AE', 'BH', 'KW', 'OM', 'QA', 'SA']);
   });
 
+  it('binds no one with an empty residency list', () => {
+    expect(plan({ ...gulf, constraints: { residency: { countries: [] } } }).scenario.markets.some((m) => m.inCountry)).toBe(false);
+    expect(plan({ ...gulf, constraints: { residency: { markets: [], countries: ['AE'] } } }).scenario.markets.filter((m) => m.inCountry).map((m) => m.country))
+      .toEqual(['AE', 'AE', 'AE']);
+  });
+
   it('applies rules by tier and combines them', () => {
     const result = plan({
       ...gulf, slo: { defaultMs: 150, tiers: [{ name: 'real-time', sloMs: 60, countries: ['AE'] }] },
@@ -140,7 +194,7 @@ describe('data zones', () => {
   it('names the rule that leaves a market no candidate, and every malformed rule', () => {
     const bad: [unknown, RegExp][] = [
       [{ dataZones: [{ name: 'EU', countries: ['EG'], servedFrom: ['FR'] }] }, /scenario\.constraints\.dataZones\[0\] \("EU"\) leaves the market "eg-cairo" no candidate site: .*sites in FR/],
-      [{ dataZones: [{ servedFrom: ['AE'] }, { neverFrom: ['AE'] }] }, /dataZones\[1\] leaves the market "sa-riyadh" no candidate site: the rules .*dataZones\[0\], .*dataZones\[1\] allow sites in AE except AE/],
+      [{ dataZones: [{ servedFrom: ['AE'] }, { neverFrom: ['AE'] }] }, /scenario\.constraints leaves the market "sa-riyadh" no candidate site: the rules .*dataZones\[0\], .*dataZones\[1\] allow sites in AE except AE/],
       [{ dataZones: [{ countries: ['AE'], servedFrom: ['AE'], neverFrom: ['SA'] }] }, /dataZones\[0\] must have exactly one of servedFrom .* or neverFrom/],
       [{ dataZones: [{ tiers: ['realtime'], neverFrom: ['CN'] }] }, /dataZones\[0\]\.tiers\[0\] is "realtime", which is not an SLO tier of this scenario's markets/],
       [{ dataZones: [{ countries: ['FR'], neverFrom: ['CN'] }] }, /dataZones\[0\]\.countries\[0\] is "FR", which has no market in this scenario/],
@@ -148,6 +202,7 @@ describe('data zones', () => {
       [{ excludedCountries: ['China'] }, /scenario\.constraints\.excludedCountries\[0\] must be an ISO 3166-1 alpha-2 code/],
       [{ dataZone: [] }, /scenario\.constraints\.dataZone is not a scenario field.*Did you mean "dataZones"/],
       [{ residency: { tier: ['default'] } }, /scenario\.constraints\.residency\.tier is not a scenario field.*Did you mean "tiers"/],
+      [{ dataZones: [{ countries: [], neverFrom: ['SG'] }] }, /dataZones\[0\]\.countries is empty; name at least one, or leave it out to select every market/],
     ];
     for (const [constraints, message] of bad) {
       expect(() => plan({ ...gulf, constraints } as Scenario)).toThrow(InvalidArgumentError);
@@ -183,6 +238,8 @@ describe('costs and demand', () => {
     expect(() => plan({ ...scenario, candidates: { ...scenario.candidates, costs: { ...costs, 'ap-southeast-9': 5 } } }))
       .toThrow(/scenario\.candidates\.costs\.ap-southeast-9 is not a candidate of this scenario/);
     expect(() => plan({ ...scenario, objective: { type: 'least-cost' } })).toThrow(/"least-cost", but the scenario gives no costs/);
+    expect(() => plan({ ...scenario, candidates: { ...scenario.candidates, costs }, objective: { type: 'least-cost', k: 1 } }))
+      .toThrow(/scenario\.objective\.k does not apply to "least-cost": it opens as many sites as the SLOs need/);
   });
 
   it('shares a country demand figure over its markets by population, a market figure overriding', () => {

@@ -11,7 +11,7 @@ import { CORRIDORS } from '../world/corridors.js';
 import type { World } from '../world/world.js';
 import { didYouMean } from '../world/suggest.js';
 import { checkPlan, type MarketOutcome, optionsOf, outcomesFor, type Plan, type PlanOptions, priceSites } from './plan.js';
-import { backboneBetween, twoTierOutcomes, twoTierProblem } from './two-tier.js';
+import { backboneBetween, groupsOf, twoTierOutcomes, twoTierProblem } from './two-tier.js';
 import { TwoTierModel } from './two-tier-search.js';
 
 export type FailureKind = 'cable' | 'corridor' | 'site';
@@ -117,15 +117,25 @@ function evaluateTwoTier(result: Plan, stress: PlanOptions, failed: ReadonlySet<
   };
   const centres = columns.filter((j) => centreIds.has(scenario.candidates[j].id) && !failed.has(scenario.candidates[j].id));
   const { choices } = new TwoTierModel(limited).evaluate(centres);
-  const solution = { centres, centreOf: choices.map((c) => c.centre), stationOf: choices.map((c) => c.station) };
+  const { labels } = groupsOf(scenario);
+  const syncBroken: string[] = [];
+  // A station that can no longer sync with any remaining centre still serves its country's markets:
+  // the failure breaks the link, not the service. A failed station serves nobody.
+  const stationOf = choices.map((choice, g) => {
+    const planned = topology.centres.flatMap((c) => c.stations).find((s) => s.country === labels[g]);
+    if (planned === undefined || choice.station >= 0) return choice.station;
+    syncBroken.push(`${planned.country}: ${planned.id}`);
+    return failed.has(planned.id) ? -1 : scenario.candidates.findIndex((c) => c.id === planned.id);
+  });
+  const solution = { centres, centreOf: choices.map((c) => c.centre), stationOf };
   const markets = twoTierOutcomes(scenario, pricing, limited, solution);
-  const syncBroken = topology.centres.flatMap((centre) => centre.stations.flatMap((station) => {
-    const s = scenario.candidates.findIndex((c) => c.id === station.id);
-    return solution.stationOf.includes(s) ? [] : [`${station.country}: ${station.id}`];
-  }));
+  // Only links the failure breaks count: a pair of required centres may be beyond the SLO already.
   const limit = topology.replicationSloMs ?? Infinity;
-  const replicationBroken = centres.flatMap((a, x) => centres.slice(x + 1).flatMap((b) => (
-    Math.max(backboneMs[a][b], backboneMs[b][a]) > limit ? [`${scenario.candidates[a].id} <-> ${scenario.candidates[b].id}`] : [])));
+  const already = new Set(topology.replication.filter((r) => r.rttMs > limit).map((r) => `${r.from} <-> ${r.to}`));
+  const replicationBroken = centres.flatMap((a, x) => centres.slice(x + 1).flatMap((b) => {
+    const pair = `${scenario.candidates[a].id} <-> ${scenario.candidates[b].id}`;
+    return Math.max(backboneMs[a][b], backboneMs[b][a]) > limit && !already.has(pair) ? [pair] : [];
+  }));
   return { markets, syncBroken, replicationBroken };
 }
 

@@ -47,6 +47,10 @@ export interface ZonedMarket {
 
 /** Which markets a rule's `markets`, `countries` and `tiers` select (none given: all). */
 export function readSelector(read: Reader, rule: Record<string, unknown>, path: string, markets: readonly ZonedMarket[]): boolean[] {
+  // An empty list would select every market, the opposite of what it says: leave the key out instead.
+  for (const key of ['markets', 'countries', 'tiers']) {
+    if (Array.isArray(rule[key]) && (rule[key] as unknown[]).length === 0) read.fail(`${path}.${key}`, 'is empty; name at least one, or leave it out to select every market.');
+  }
   const ids = markets.map((m) => m.id);
   const countries = [...new Set(markets.flatMap((m) => (m.country === null ? [] : [m.country])))].sort();
   const tiers = [...new Set(markets.map((m) => m.tier))].sort();

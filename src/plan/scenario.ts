@@ -211,8 +211,9 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   const residency = read.object(constraints.residency ?? {}, 'scenario.constraints.residency');
   read.keys(residency, 'scenario.constraints.residency', ['markets', 'countries', 'tiers']);
   const zoned = drafts.map((d) => ({ id: d.id, country: d.country, tier: tierOf.get(d.id)?.name ?? 'default' }));
-  // Residency names whom it binds; unlike a data-zone rule, naming no one binds no one.
-  const resident = Object.keys(residency).length === 0 ? drafts.map(() => false) : readSelector(read, residency, 'scenario.constraints.residency', zoned);
+  // Residency names whom it binds; unlike a data-zone rule, naming no one (or empty lists) binds no one.
+  const named = Object.fromEntries(Object.entries(residency).filter(([, list]) => !Array.isArray(list) || list.length > 0));
+  const resident = Object.keys(named).length > 0 ? readSelector(read, named, 'scenario.constraints.residency', zoned) : drafts.map(() => false);
   const zones = readDataZones(read, constraints, zoned);
   const markets: PlanMarket[] = drafts.map((draft, i) => {
     const inCountry = resident[i];
@@ -275,7 +276,11 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     read.fail('scenario.objective.type', 'is "least-cost", but the scenario gives no costs; set candidates.costs with a figure per candidate (or give the command a --costs FILE.csv).');
   }
   let k: number | null = null;
-  if ((type !== 'fewest-regions' && type !== 'least-cost') || objective.k !== undefined) {
+  const countsItself = type === 'fewest-regions' || type === 'least-cost';
+  if (countsItself && objective.k !== undefined) {
+    read.fail('scenario.objective.k', `does not apply to "${type}": it opens as many sites as the SLOs need. Remove k, or use "most-covered" with k.`);
+  }
+  if (!countsItself) {
     if (objective.k === undefined) read.fail('scenario.objective.k', `is required for "${type}": the number of regions to choose.`);
     k = read.positive(objective.k, 'scenario.objective.k', true);
     if (k > candidates.length) read.fail('scenario.objective.k', `is ${k} but the scenario has ${candidates.length} candidates.`);
@@ -321,7 +326,8 @@ function checkZonesLeaveSites(read: Reader, markets: readonly PlanMarket[], cand
     if (allowed.length > 0 || (market.inCountry && market.zone.rules.length === 0)) continue;
     if (market.inCountry && candidates.every((c) => c.country !== market.country)) continue;
     const home = market.inCountry ? ` and residency keeps it in ${market.country}` : '';
-    read.fail(market.zone.rules[market.zone.rules.length - 1], `leaves the market "${market.id}" no candidate site: the rules ${market.zone.rules.join(', ')} allow ${describeZone(market.zone)}${home}, and no candidate that is not excluded is there. Add a candidate there or loosen a rule.`);
+    const field = market.zone.rules.length === 1 ? market.zone.rules[0] : 'scenario.constraints';
+    read.fail(field, `leaves the market "${market.id}" no candidate site: the rules ${market.zone.rules.join(', ')} allow ${describeZone(market.zone)}${home}, and no candidate that is not excluded is there. Add a candidate there or loosen a rule.`);
   }
 }
 

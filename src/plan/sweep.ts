@@ -82,8 +82,12 @@ export function sweep(scenario: Scenario, range: SweepRange, options: PlanOption
     parameter = 'k';
     const [from, to] = bounds(range.k?.from, range.k?.to, 'range.k', true);
     checkStepCount(to - from + 1);
+    if (base.topology !== undefined) {
+      throw new InvalidArgumentError('sweep', 'range.k', 'cannot sweep a two-tier scenario: it opens as many centres and stations as its SLOs need. Sweep the SLO instead ({ sloMs: { from, to, step } }, or --slo FROM:TO:STEP).');
+    }
     const current = (base.objective ?? {}) as { type?: string };
-    objective = current.type !== undefined && current.type !== 'fewest-regions' ? current.type : 'most-covered';
+    // Objectives that count or price their own sites take no k: a k sweep maximises coverage instead.
+    objective = current.type !== undefined && current.type !== 'fewest-regions' && current.type !== 'least-cost' ? current.type : 'most-covered';
     for (let k = from; k <= to; k++) steps.push({ value: k, scenario: { ...base, objective: { type: objective, k } } });
   } else {
     parameter = 'sloMs';

@@ -3,6 +3,7 @@
 // synchronising with its centre, and the centres replicating with one another, over the backbone.
 
 import { fibreLowerBoundMs } from '../geo/great-circle.js';
+import { zoneAllows } from './data-zones.js';
 import type { Reader } from './scenario-reader.js';
 import type { PlanCandidate, PlanMarket, PlanObjective } from './scenario.js';
 
@@ -60,16 +61,14 @@ export function readTopology(read: Reader, value: unknown, context: Context): To
   }
   if (context.k !== null) read.fail('scenario.objective.k', 'does not apply to a two-tier plan: it opens as many centres and stations as the SLOs need; remove k.');
   if (context.redundancy !== 1) read.fail('scenario.redundancy', `is ${context.redundancy}, but a two-tier plan assigns each country one centre; remove redundancy or set it to 1.`);
-  // An SLO below the speed of light in fibre between every pair of sites is a typo, not a plan.
-  const residentCountries = new Set(context.markets.flatMap((m) => (m.inCountry && m.country !== null ? [m.country] : [])));
-  const stations = context.candidates.filter((c) => c.country !== null && residentCountries.has(c.country));
-  const sync = closestPair(stations, context.candidates);
-  if (sync !== null && syncSloMs < sync.ms) {
-    read.fail(`${path}.syncSloMs`, `is ${syncSloMs} ms, below the fibre bound between any possible station and any other site (at least ${sync.ms.toFixed(1)} ms, ${sync.from} to ${sync.to}); no station could sync. Raise it.`);
-  }
-  const replication = closestPair(context.candidates, context.candidates);
+  // A replication SLO below the speed of light in fibre between every two sites that could be
+  // centres (those some market's data zone allows) is a typo, not a plan. A sync SLO needs no such
+  // check: a station on its centre's own site syncs at 0 ms, and when the plan cannot put one there
+  // it names the closest station-centre pair.
+  const centres = context.candidates.filter((c) => context.markets.some((m) => zoneAllows(m.zone, c.country)));
+  const replication = closestPair(centres, centres);
   if (replicationSloMs !== null && replication !== null && replicationSloMs < replication.ms) {
-    read.fail(`${path}.replicationSloMs`, `is ${replicationSloMs} ms, below the fibre bound between any two candidate sites (at least ${replication.ms.toFixed(1)} ms, ${replication.from} to ${replication.to}); no two centres could replicate. Raise it, or leave it out.`);
+    read.fail(`${path}.replicationSloMs`, `is ${replicationSloMs} ms, below the fibre bound between any two sites that could be centres (at least ${replication.ms.toFixed(1)} ms, ${replication.from} to ${replication.to}); no two centres could replicate. Raise it, or leave it out.`);
   }
   return Object.freeze({ type, syncSloMs, replicationSloMs });
 }

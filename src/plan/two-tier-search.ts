@@ -233,12 +233,19 @@ export function solveTwoTier(problem: TwoTierProblem): TwoTierSolution {
   const alone = new Map(useful.map((j) => [j, model.evaluate([...required, j]).score]));
   useful.sort((a, b) => compareScores(alone.get(a) as TwoTierScore, alone.get(b) as TwoTierScore, objective) || a - b);
 
-  let best = model.evaluate(required);
-  let bestCentres = required;
-  // The best single added centre is the answer if time runs out before the search starts.
-  if (useful.length > 0 && compareScores(alone.get(useful[0]) as TwoTierScore, best.score, objective) < 0) {
-    bestCentres = [...required, useful[0]];
-    best = model.evaluate(bestCentres);
+  // A greedy plan first: the answer if time runs out, and a bar the search must clear from the start.
+  let bestCentres = [...required];
+  let best = model.evaluate(bestCentres);
+  for (;;) {
+    let step: { centres: number[]; result: ReturnType<TwoTierModel['evaluate']> } | null = null;
+    for (const j of useful) {
+      if (bestCentres.includes(j) || !bestCentres.every((c) => model.replicates(c, j))) continue;
+      const centres = [...bestCentres, j];
+      const result = model.evaluate(centres);
+      if (compareScores(result.score, (step?.result ?? best).score, objective) < 0) step = { centres, result };
+    }
+    if (step === null) break;
+    ({ centres: bestCentres, result: best } = step);
   }
   // Each group's level (parts assigned, demand covered) with one centre alone: a group's level in a
   // plan is that of its one centre, so these bound what any set of centres can do for it.

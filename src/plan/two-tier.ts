@@ -59,15 +59,18 @@ export function backboneBetween(scenario: ResolvedScenario, options: PlanOptions
   return full;
 }
 
-/** Markets grouped by country; a market without a country is a group of its own. */
+/** Markets grouped by country; a market without a country is a group of its own, labelled by its id. */
 export function groupsOf(scenario: ResolvedScenario): { labels: string[]; group: number[] } {
   const labels: string[] = [];
+  const keys: string[] = [];
   const group = scenario.markets.map((market) => {
-    const label = market.country ?? market.id;
-    const index = labels.indexOf(label);
+    // Keyed apart from countries, so a market id that looks like a country code joins no country.
+    const key = market.country === null ? `market ${market.id}` : `country ${market.country}`;
+    const index = keys.indexOf(key);
     if (index >= 0) return index;
-    labels.push(label);
-    return labels.length - 1;
+    keys.push(key);
+    labels.push(market.country ?? market.id);
+    return keys.length - 1;
   });
   return { labels, group };
 }
@@ -95,7 +98,8 @@ export function twoTierProblem(scenario: ResolvedScenario, pricing: Pricing, bac
     replicationSloMs: topology.replicationSloMs ?? Infinity,
     costs: scenario.costs,
     objective: scenario.objective === 'least-cost' ? 'least-cost' : 'fewest-regions',
-    required: scenario.required.map((id) => candidates.findIndex((c) => c.id === id)),
+    // A failed required region is no longer there to keep.
+    required: scenario.required.filter((id) => !failed.has(id)).map((id) => candidates.findIndex((c) => c.id === id)),
     timeLimitMs,
   };
 }
@@ -157,8 +161,11 @@ export function twoTierTopology(scenario: ResolvedScenario, problem: TwoTierProb
     const hasResidents = problem.resident.some((resident, i) => resident && problem.group[i] === g);
     if (hasResidents && solution.stationOf[g] < 0) {
       const stations = problem.stationAllowed[g].flatMap((ok, j) => (ok ? [j] : []));
-      if (stations.length === 0) {
+      const inCountry = candidates.filter((c) => c.country === label).map((c) => c.id);
+      if (stations.length === 0 && inCountry.length === 0) {
         parts.push({ country: label, part: 'station', reason: `its data must stay in ${label}, but no candidate is in ${label}; add an in-country site (a greenfield site or a partner data centre) to candidates.greenfield` });
+      } else if (stations.length === 0) {
+        parts.push({ country: label, part: 'station', reason: `its data must stay in ${label}, and its candidates there (${inCountry.join(', ')}) are excluded, failed or ruled out by its data zones` });
       } else {
         let closest = { ms: Infinity, station: stations[0], centre: -1 };
         for (const t of stations) {
@@ -182,6 +189,31 @@ export function twoTierTopology(scenario: ResolvedScenario, problem: TwoTierProb
   };
 }
 
+/**
+ * Missed markets a site outside the plan would serve within their SLO, but which the replication
+ * SLO keeps out: say which site, and which centre it is too far from.
+ */
+function replicationBlocks(scenario: ResolvedScenario, problem: TwoTierProblem, solution: TwoTierSolution, outcomes: readonly MarketOutcome[]): string[] {
+  const limit = scenario.topology?.replicationSloMs ?? null;
+  if (limit === null) return [];
+  const blocked = new Map<number, { markets: string[]; centre: number; rttMs: number }>();
+  outcomes.forEach((outcome, i) => {
+    if (outcome.verdict !== 'missed' || outcome.market.inCountry) return;
+    const g = problem.group[i];
+    let site = -1;
+    problem.latency[i].forEach((rttMs, j) => {
+      if (problem.centreAllowed[g][j] && rttMs <= problem.sloMs[i] && !solution.centres.includes(j) && (site < 0 || rttMs < problem.latency[i][site])) site = j;
+    });
+    if (site < 0) return;
+    const far = solution.centres.map((c) => ({ c, rttMs: Math.max(problem.backboneMs[site][c], problem.backboneMs[c][site]) })).sort((a, b) => b.rttMs - a.rttMs)[0];
+    if (far === undefined || far.rttMs <= limit) return;
+    const entry = blocked.get(site) ?? { markets: [], centre: far.c, rttMs: far.rttMs };
+    entry.markets.push(outcome.market.id);
+    blocked.set(site, entry);
+  });
+  return [...blocked].map(([site, { markets, centre, rttMs }]) => `${scenario.candidates[site].id} would serve ${markets.length} of them within SLO (${markets.slice(0, 4).join(', ')}${markets.length > 4 ? ', ...' : ''}), but it is ${Number.isFinite(rttMs) ? `${rttMs.toFixed(1)} ms` : 'unreachable'} from the centre ${scenario.candidates[centre].id}, beyond the replication SLO of ${limit} ms.`);
+}
+
 export function planTwoTier(scenario: ResolvedScenario, pricing: Pricing, backboneMs: number[][], failed: ReadonlySet<string>, timeLimitMs: number) {
   const problem = twoTierProblem(scenario, pricing, backboneMs, failed, timeLimitMs);
   const solution = solveTwoTier(problem);
@@ -198,6 +230,7 @@ export function planTwoTier(scenario: ResolvedScenario, pricing: Pricing, backbo
   if (missed.length > 0) {
     const shown = missed.slice(0, 8).join(', ') + (missed.length > 8 ? `, and ${missed.length - 8} more` : '');
     parts.push(`${missed.length} market(s) missed their SLO from the site serving them: ${shown}.`);
+    parts.push(...replicationBlocks(scenario, problem, solution, outcomes));
   }
   const stations = topology.centres.reduce((sum, c) => sum + c.stations.length, 0);
   const summary = `${topology.centres.length} regional centre(s) and ${stations} national station(s) on ${chosen.length} site(s)`;
@@ -206,7 +239,8 @@ export function planTwoTier(scenario: ResolvedScenario, pricing: Pricing, backbo
     chosenIndices: chosen,
     outcomes,
     topology,
-    status: parts.length > 0 ? ('infeasible' as const) : solution.status,
+    // Parts are proven unbuildable only by a search that finished; a stopped one is merely the best found.
+    status: solution.status === 'optimal' && parts.length > 0 ? ('infeasible' as const) : solution.status,
     objective: { value: problem.objective === 'least-cost' ? solution.score.cost : solution.score.sites, bound: solution.bound },
     explanation: `${summary}, ${proof}.${parts.length > 0 ? ` ${parts.join(' ')}` : ''}`,
   };
