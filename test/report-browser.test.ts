@@ -15,10 +15,13 @@ import { renderReportHtml } from '../src/report/report-html.js';
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium for this test.`);
+// Skipped tests say why in their name, so a run without Chromium reads as such, not as a pass.
+const why = available ? '' : ` (skipped: ${CHROMIUM} not found; apt-get install chromium)`;
+if (!available) console.warn(`report-browser.test.ts: the browser tests are skipped${why}.`);
 
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-describe.skipIf(!available)('the HTML report in headless Chromium', () => {
+describe.skipIf(!available)(`the HTML report in headless Chromium${why}`, () => {
   const scenario = { markets: { countries: ['ID', 'TH', 'SG', 'AE', 'MX', 'BR'] }, slo: { defaultMs: 100 } };
   const result = plan(scenario);
   const folder = mkdtempSync(join(tmpdir(), 'geoslo-report-'));
@@ -56,7 +59,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
   });
 });
 
-describe.skipIf(!available)('the browser example page', () => {
+describe.skipIf(!available)(`the browser example page${why}`, () => {
   it('bundles geoslo with esbuild, plans in Chromium and draws the map', async () => {
     const { createServer } = await import('node:http');
     const folder = join(import.meta.dirname, '..', 'examples', 'browser');
