@@ -12,7 +12,8 @@ import { shortestPathSuite } from './suites/shortest-path.js';
 import { type TimeLimitRow, timeLimitSuite } from './suites/time-limits.js';
 import { MODEL_CASE_FILE, twoTierSuite } from './suites/two-tier.js';
 import { formatTable } from './table.js';
-import { writeResults } from './write-results.js';
+import { writeReport } from './write-results.js';
+import { BaselineError, type Comparable, compareRuns, parseBenchArguments, readBaseline, SUITE_VERSION } from './compare.js';
 
 interface Target {
   name: string;
@@ -21,7 +22,18 @@ interface Target {
   met: boolean;
 }
 
-const quick = process.argv.includes('--quick');
+// Arguments and the baseline are checked before anything is timed: a typo must not cost a run.
+let args: ReturnType<typeof parseBenchArguments>;
+let baseline: Comparable | null;
+try {
+  args = parseBenchArguments(process.argv.slice(2));
+  baseline = args.compare === null ? null : readBaseline(args.compare);
+} catch (error) {
+  if (!(error instanceof BaselineError)) throw error;
+  process.stderr.write(`bench: ${error.message}\n`);
+  process.exit(2);
+}
+const { quick } = args;
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 
@@ -65,15 +77,19 @@ async function main(): Promise<void> {
     ]),
   ));
   const largest = floydWarshall[floydWarshall.length - 1];
-  target('Floyd-Warshall 1024: SIMD vs TS twin', largest.twinMs / largest.simdMs, '>= 8x', largest.twinMs / largest.simdMs >= 8);
-  target('Floyd-Warshall 1024: SIMD vs scalar wasm', largest.scalarMs / largest.simdMs, '>= 2.5x', largest.scalarMs / largest.simdMs >= 2.5);
-  target('Floyd-Warshall 1024: SIMD updates per second', largest.simdUpdatesPerSecond, 'aim 8e9', largest.simdUpdatesPerSecond >= 8e9);
+  target(`Floyd-Warshall ${largest.size}: SIMD vs TS twin`, largest.twinMs / largest.simdMs, '>= 8x', largest.twinMs / largest.simdMs >= 8);
+  target(`Floyd-Warshall ${largest.size}: SIMD vs scalar wasm`, largest.scalarMs / largest.simdMs, '>= 2.5x', largest.scalarMs / largest.simdMs >= 2.5);
+  // Updates per second is an aim (about 8e9 here), not a pass mark: it is an absolute speed, which
+  // the machine's load moves; the table above reports it.
 
   log('\nLatency matrix: every market x the 29 operating regions, per network');
   const latency = await latencyMatrixSuite(quick);
   log(formatTable(
     ['network', 'markets', 'regions', 'one pass ms', 'p90 matrix ms', 'pair by pair ms', 'speed-up'],
-    latency.map((row) => [row.network, row.markets, row.regions, fixed(row.onePassMs, 2), fixed(row.quantile90Ms, 2), fixed(row.pairByPairMs), fixed(row.pairByPairMs / row.onePassMs)]),
+    latency.map((row) => [
+      row.network, row.markets, row.regions, fixed(row.onePassMs, 2), fixed(row.quantile90Ms, 2),
+      `${fixed(row.pairByPairMs)}${row.pairByPairMarkets < row.markets ? ` (${row.pairByPairMarkets} markets timed, scaled)` : ''}`, fixed(row.pairByPairMs / row.onePassMs),
+    ]),
   ));
   for (const row of latency) {
     target(`latencyMatrix markets x regions (${row.network}): one pass vs pair by pair`, row.pairByPairMs / row.onePassMs, '> 1x', row.pairByPairMs > row.onePassMs);
@@ -120,7 +136,21 @@ async function main(): Promise<void> {
     t.name, t.value >= 1e6 ? t.value.toExponential(2) : fixed(t.value, 2), t.goal, t.met ? 'met' : 'MISSED',
   ])));
 
+  // The ratios a comparison tracks, each "higher is better", named so runs line up across versions.
+  const ratios: Record<string, number> = {};
+  for (const row of shortestPath) {
+    ratios[`dijkstra ${row.nodes}: wasm vs graphology`] = (row.graphologyMsPerSource * row.sources) / row.wasmMs;
+    ratios[`dijkstra ${row.nodes}: wasm vs twin`] = row.twinMs / row.wasmMs;
+    if (row.igraphMs !== null) ratios[`dijkstra ${row.nodes}: wasm vs igraph`] = row.igraphMs / row.wasmMs;
+  }
+  for (const row of floydWarshall) {
+    ratios[`floyd-warshall ${row.size}: simd vs twin`] = row.twinMs / row.simdMs;
+    ratios[`floyd-warshall ${row.size}: simd vs scalar`] = row.scalarMs / row.simdMs;
+  }
+  for (const row of latency) ratios[`latency matrix ${row.network}: one pass vs pair by pair`] = row.pairByPairMs / row.onePassMs;
   const report = {
+    suiteVersion: SUITE_VERSION,
+    ratios,
     date: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',
     durationSeconds: (Date.now() - started) / 1000,
@@ -146,8 +176,26 @@ async function main(): Promise<void> {
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,
   };
-  const written = writeResults('latest', report);
+  const written = writeReport(args.out, report);
   log(`\nWrote ${written} in ${fixed(report.durationSeconds, 0)} s.`);
+  const missed = targets.filter((t) => !t.met);
+  if (missed.length > 0) {
+    log(`${missed.length} target(s) MISSED: ${missed.map((t) => t.name).join('; ')}.`);
+    process.exitCode = 1;
+  }
+  if (baseline !== null) {
+    const comparison = compareRuns(report, baseline, args.tolerance);
+    log(`\nRatios against ${args.compare} (higher is better; a fall of more than ${fixed(args.tolerance * 100, 0)}% is a regression)`);
+    log(formatTable(['ratio', 'baseline', 'this run', 'change', ''], comparison.rows.map((row) => [
+      row.name, row.baseline === null ? '-' : fixed(row.baseline, 2), row.current === null ? '-' : fixed(row.current, 2),
+      row.change === null ? '-' : `${row.change >= 0 ? '+' : ''}${fixed(row.change * 100, 1)}%`, row.regressed ? 'REGRESSED' : '',
+    ])));
+    for (const warning of comparison.warnings) log(`warning: ${warning}`);
+    if (comparison.regressions.length > 0) {
+      log(`${comparison.regressions.length} ratio(s) regressed past the tolerance.`);
+      process.exitCode = 1;
+    }
+  }
 }
 
 main().catch((error: unknown) => {
