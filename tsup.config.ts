@@ -14,7 +14,9 @@ const shared: Pick<Options, 'target' | 'loader' | 'sourcemap' | 'noExternal'> = 
 export default defineConfig([
   {
     ...shared,
-    entry: { index: 'src/index.ts' },
+    // The subpath entries carry no world data: planning tools with their own graphs and matrices
+    // load only the kernel and its wrappers.
+    entry: { index: 'src/index.ts', 'shortest-path': 'src/entries/shortest-path.ts', placement: 'src/entries/placement.ts' },
     format: ['esm', 'cjs'],
     platform: 'neutral',
     dts: true,

@@ -11,6 +11,7 @@ import { planProcessSuite } from './suites/plan-process.js';
 import { shortestPathSuite } from './suites/shortest-path.js';
 import { type TimeLimitRow, timeLimitSuite } from './suites/time-limits.js';
 import { MODEL_CASE_FILE, twoTierSuite } from './suites/two-tier.js';
+import { entrySizeSuite } from './suites/entry-sizes.js';
 import { formatTable } from './table.js';
 import { writeReport } from './write-results.js';
 import { BaselineError, type Comparable, compareRuns, parseBenchArguments, readBaseline, SUITE_VERSION } from './compare.js';
@@ -131,6 +132,12 @@ async function main(): Promise<void> {
     fixed(planProcess.processMs), fixed(planProcess.nodeStartMs), fixed(planProcess.planStepMs, 2), fixed(planProcess.planStepMs / planProcess.processMs, 3),
   ]]));
 
+  log('\nPackage entries, bundled and minified (kernel inlined, run-time dependencies external)');
+  const entrySizes = await entrySizeSuite();
+  log(formatTable(['entry', 'minified KB'], entrySizes.map((row) => [row.entry, fixed(row.minifiedBytes / 1024)])));
+  const shortestPathEntry = entrySizes.find((row) => row.entry === 'geoslo/shortest-path') as (typeof entrySizes)[number];
+  target('geoslo/shortest-path entry, minified KB', shortestPathEntry.minifiedBytes / 1024, '< 60 KB', shortestPathEntry.minifiedBytes < 60 * 1024);
+
   log('\nTargets');
   log(formatTable(['target', 'measured', 'goal', ''], targets.map((t) => [
     t.name, t.value >= 1e6 ? t.value.toExponential(2) : fixed(t.value, 2), t.goal, t.met ? 'met' : 'MISSED',
@@ -172,6 +179,7 @@ async function main(): Promise<void> {
     placement,
     timeLimits,
     twoTier,
+    entrySizes,
     planProcess,
     floydWarshall: floydWarshall.map((row) => ({ ...row, ratioVsTwin: row.twinMs / row.simdMs, ratioVsScalar: row.scalarMs / row.simdMs })),
     targets,

@@ -2,7 +2,7 @@
 // from ESM and from CommonJS: what a user gets, not what the source tree happens to resolve.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,49 @@ describe('the packed package', () => {
       initSync();
       ${USE_THE_PACKAGE}`);
     expect(JSON.parse(run('node', ['use.cjs'], scratch))).toEqual(EXPECTED);
+  });
+
+  it('serves geoslo/shortest-path and geoslo/placement to ESM and CommonJS, without the world data', () => {
+    writeFileSync(join(scratch, 'subpaths.mjs'), `
+      import Graph from 'graphology';
+      import { createLatencyIndex, singleSourceLength } from 'geoslo/shortest-path';
+      import { solvePlacement } from 'geoslo/placement';
+      const graph = new Graph({ type: 'undirected' });
+      graph.mergeEdge('sin', 'hkg', { rttMs: 33 });
+      const index = createLatencyIndex(graph, { getEdgeWeight: 'rttMs' });
+      index.dispose();
+      const placed = solvePlacement({ latencyMs: [[1, 9], [9, 1], [2, 8]], objective: 'p-median', k: 1 });
+      console.log(JSON.stringify({ lengths: singleSourceLength(graph, 'sin', { getEdgeWeight: 'rttMs' }), sites: placed.sites, status: placed.status }));`);
+    expect(JSON.parse(run('node', ['subpaths.mjs'], scratch))).toEqual({ lengths: { sin: 0, hkg: 33 }, sites: [0], status: 'optimal' });
+    writeFileSync(join(scratch, 'subpaths.cjs'), `
+      const { solvePlacement, initSync } = require('geoslo/placement');
+      initSync();
+      console.log(JSON.stringify(solvePlacement({ latencyMs: [[1, 9], [9, 1]], objective: 'p-center', k: 2 }).sites));`);
+    expect(JSON.parse(run('node', ['subpaths.cjs'], scratch))).toEqual([0, 1]);
+    // Every file the subpath entries load, followed through their imports, is free of world data.
+    const dist = join(scratch, 'node_modules', 'geoslo', 'dist');
+    for (const entry of ['shortest-path.js', 'shortest-path.cjs', 'placement.js', 'placement.cjs']) {
+      const seen = new Set<string>();
+      const visit = (file: string) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const text = readFileSync(join(dist, file), 'utf8');
+        expect(text, `${entry} loads ${file}`).not.toMatch(/cn-hangzhou|sea-me-we|"populationSource"/);
+        for (const match of text.matchAll(/from\s*"\.\/([^"]+)"|require\("\.\/([^"]+)"\)/g)) visit(match[1] ?? match[2]);
+      };
+      visit(entry);
+    }
+    expect(readFileSync(join(dist, 'index.js'), 'utf8') + readdirSync(dist).filter((f) => f.startsWith('chunk-')).map((f) => readFileSync(join(dist, f), 'utf8')).join('')).toMatch(/cn-hangzhou/);
+  });
+
+  it('has types that resolve for every entry under Node 16+ and bundlers (arethetypeswrong)', () => {
+    const tarball = readdirSync(scratch).find((name) => name.endsWith('.tgz')) as string;
+    const report = JSON.parse(run(join(root, 'node_modules', '.bin', 'attw'), [join(scratch, tarball), '--profile', 'node16', '--format', 'json'], scratch)) as {
+      analysis: { entrypoints: Record<string, unknown> }; problems: Record<string, { resolutionKind?: string }[]>;
+    };
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './placement', './shortest-path']);
+    // node10 cannot resolve subpath exports at all; every resolution the node16 profile checks is clean.
+    expect(Object.values(report.problems).flat().filter((problem) => problem.resolutionKind !== 'node10')).toEqual([]);
   });
 
   it('ships type declarations for both, the bin entry, and no build tooling at run time', () => {

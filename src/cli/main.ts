@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { GeosloError } from '../errors.js';
 import { resolveNetwork } from '../latency/network.js';
-import { didYouMean } from '../world/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { cablesTable, corridorsTable, marketsTable, regionsTable } from './commands/data-tables.js';
 import { planCommand } from './commands/plan.js';
 import { rttCsv } from './commands/rtt.js';

@@ -7,7 +7,7 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { fibreLowerBoundMs } from '../geo/great-circle.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import { describe } from '../util/describe.js';
 import { bundledWorld, type World } from '../world/world.js';
 import { type Endpoint, resolveEndpoint } from './endpoints.js';
 import { modelFor } from './estimate.js';

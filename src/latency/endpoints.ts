@@ -5,9 +5,9 @@
 import { isPointLike, type LonLat, type PointInput, toLonLat } from '../geo/coordinates.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { World } from '../world/world.js';
-import { didYouMean } from '../world/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { macroRegionOf } from '../world/macro-regions.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import { describe } from '../util/describe.js';
 
 export type EndpointInput = string | PointInput;
 

@@ -4,9 +4,9 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { fibreLowerBoundMs, greatCircleKm } from '../geo/great-circle.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import { describe } from '../util/describe.js';
 import { type MacroRegion, macroRegionOf } from '../world/macro-regions.js';
-import { didYouMean } from '../world/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { bundledWorld, type World } from '../world/world.js';
 import { BackboneModel } from './backbone-model.js';
 import { type Endpoint, type EndpointInput, resolveEndpoint, resolveEndpoints } from './endpoints.js';

@@ -2,7 +2,7 @@
 // a user's path over the public internet to a site. Each has its own model and fitted parameters.
 
 import { InvalidArgumentError } from '../errors.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import { describe } from '../util/describe.js';
 
 export const NETWORKS = Object.freeze(['backbone', 'internet'] as const);
 

@@ -4,7 +4,7 @@
 
 import latencyModelJson from '../../data/latency-model.json';
 import { InvalidArgumentError } from '../errors.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import { describe } from '../util/describe.js';
 import { CORRIDORS, type Corridor } from '../world/corridors.js';
 import { MACRO_REGION_IDS, type MacroRegion } from '../world/macro-regions.js';
 import type { Network } from './network.js';

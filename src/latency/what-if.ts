@@ -8,7 +8,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { CORRIDORS } from '../world/corridors.js';
 import type { Backbone, Cable } from '../world/records.js';
 import type { World } from '../world/world.js';
-import { didYouMean } from '../world/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 
 export interface WhatIf {
   /** Cable ids or names to cut whole, e.g. "sea-me-we-5" or "SEA-ME-WE 5". */

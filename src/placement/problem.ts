@@ -5,8 +5,8 @@
 
 import { CapacityError, InvalidArgumentError } from '../errors.js';
 import { wasmBytesAvailable } from '../kernel/memory.js';
-import { describe } from '../shortest-path/edge-weight.js';
-import { didYouMean } from '../world/suggest.js';
+import { describe } from '../util/describe.js';
+import { didYouMean } from '../util/suggest.js';
 
 export type PlacementObjective = 'p-median' | 'p-center' | 'max-coverage' | 'set-cover';
 

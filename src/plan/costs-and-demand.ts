@@ -6,7 +6,7 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { CsvSyntaxError, parseCsv } from '../util/csv.js';
-import { didYouMean } from '../world/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import type { Reader } from './scenario-reader.js';
 
 /** Demand weights as a scenario writes them: per country (split over its markets by population) or per market. */

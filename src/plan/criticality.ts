@@ -6,10 +6,10 @@
 // RTT added to the demand still served.
 
 import { InvalidArgumentError } from '../errors.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import { describe } from '../util/describe.js';
 import { CORRIDORS } from '../world/corridors.js';
 import type { World } from '../world/world.js';
-import { didYouMean } from '../world/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { checkPlan, type MarketOutcome, optionsOf, outcomesFor, type Plan, type PlanOptions, priceSites } from './plan.js';
 import { backboneBetween, groupsOf, twoTierOutcomes, twoTierProblem } from './two-tier.js';
 import { TwoTierModel } from './two-tier-search.js';

@@ -5,7 +5,7 @@
 // Residency (data in the market's own country) is the one-country case, kept apart because
 // two-tier plans serve it with a national station.
 
-import { didYouMean } from '../world/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import type { Reader } from './scenario-reader.js';
 
 /** One rule as a scenario writes it under `constraints.dataZones`. */

@@ -7,8 +7,8 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { latencyMatrix } from '../latency/estimate.js';
-import { describe } from '../shortest-path/edge-weight.js';
-import { didYouMean } from '../world/suggest.js';
+import { describe } from '../util/describe.js';
+import { didYouMean } from '../util/suggest.js';
 import { NETWORK_DESCRIPTIONS, type Network } from '../latency/network.js';
 import type { WhatIf } from '../latency/what-if.js';
 import { solvePlacement } from '../placement/solve.js';

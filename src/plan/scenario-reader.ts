@@ -3,8 +3,8 @@
 
 import { InvalidArgumentError } from '../errors.js';
 import { checkLonLat, type LonLat } from '../geo/coordinates.js';
-import { describe } from '../shortest-path/edge-weight.js';
-import { didYouMean } from '../world/suggest.js';
+import { describe } from '../util/describe.js';
+import { didYouMean } from '../util/suggest.js';
 import { macroRegionOf } from '../world/macro-regions.js';
 import type { CustomPoint } from './scenario.js';
 

@@ -2,7 +2,7 @@
 // step with its coverage, mean and worst RTT and optimality: the trade-off curve a planner wants.
 
 import { InvalidArgumentError } from '../errors.js';
-import { describe } from '../shortest-path/edge-weight.js';
+import { describe } from '../util/describe.js';
 import { checkPlanOptions, type Plan, plan, type PlanOptions } from './plan.js';
 import type { Scenario } from './scenario.js';
 

@@ -10,8 +10,8 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import land110m from 'world-atlas/land-110m.json';
 import { InvalidArgumentError } from '../errors.js';
 import { checkPlan, type Plan } from '../plan/plan.js';
-import { describe } from '../shortest-path/edge-weight.js';
-import { didYouMean } from '../world/suggest.js';
+import { describe } from '../util/describe.js';
+import { didYouMean } from '../util/suggest.js';
 import { rttColumns } from './rtt-columns.js';
 import { rttText, siteRoles, syncLinks } from './verdicts.js';
 

@@ -4,8 +4,8 @@
 import { type GapAnalysis, gapAnalysis, nMinusOne, type SiteFailure } from '../plan/gaps.js';
 import { InvalidArgumentError } from '../errors.js';
 import { checkPlan, type Plan } from '../plan/plan.js';
-import { describe } from '../shortest-path/edge-weight.js';
-import { didYouMean } from '../world/suggest.js';
+import { describe } from '../util/describe.js';
+import { didYouMean } from '../util/suggest.js';
 import type { Sweep } from '../plan/sweep.js';
 import type { Criticality } from '../plan/criticality.js';
 import { harmful } from './criticality-table.js';

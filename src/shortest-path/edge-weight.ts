@@ -2,6 +2,7 @@
 // it weighs 1), a function of the edge, or null for unit weights. Unlike graphology, a weight that is
 // present but not a finite number >= 0 is an error, not silently 1: latency models must not lie.
 
+import { describe } from '../util/describe.js';
 import type { Attributes } from 'graphology-types';
 import { InvalidArgumentError } from '../errors.js';
 
@@ -43,9 +44,3 @@ export function describeWeightSource(option: unknown): string {
   return 'options.getEdgeWeight';
 }
 
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return `"${value}"`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
-}

@@ -7,7 +7,8 @@ import { type CsrGraph, csrBytes, singleSourceRuns } from '../kernel/csr.js';
 import { floydWarshall, floydWarshallBytes, floydWarshallPaddedSize } from '../kernel/floyd-warshall.js';
 import { ensureWasmCapacity, wasmBytesAvailable } from '../kernel/memory.js';
 import { type KernelName, type PackedGraph, packGraph } from '../kernel/packed-graph.js';
-import { describe, type EdgeWeightOption } from './edge-weight.js';
+import { describe } from '../util/describe.js';
+import { type EdgeWeightOption } from './edge-weight.js';
 import { arcUpperBound, assertGraph, packGraphology } from './pack-graphology.js';
 
 export type NodeId = string | number;

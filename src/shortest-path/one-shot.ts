@@ -2,7 +2,8 @@
 // graph, answers, and frees the kernel memory. For repeated queries, createLatencyIndex packs once.
 
 import type { AbstractGraph } from 'graphology-types';
-import { describe, type EdgeWeightOption } from './edge-weight.js';
+import { describe } from '../util/describe.js';
+import { type EdgeWeightOption } from './edge-weight.js';
 import { InvalidArgumentError } from '../errors.js';
 import {
   createLatencyIndexAs, type LatencyIndexOptions, type LatencyMatrix, type MatrixOptions, type NodeId,

@@ -5,7 +5,8 @@
 import type { AbstractGraph, Attributes } from 'graphology-types';
 import { EmptyGraphError, InvalidArgumentError } from '../errors.js';
 import type { CsrGraph } from '../kernel/csr.js';
-import { describe, describeWeightSource, resolveEdgeWeight } from './edge-weight.js';
+import { describe } from '../util/describe.js';
+import { describeWeightSource, resolveEdgeWeight } from './edge-weight.js';
 
 export interface PackedGraphology {
   readonly csr: CsrGraph;
