@@ -2,7 +2,22 @@
 // matching message text. Messages start with who threw (`geoslo/<function>:`), name the field at
 // fault and say what to do, in the manner of graphology's and Turf's errors.
 
-/** Base class of all errors thrown by geoslo. */
+/**
+ * Base class of all errors thrown by geoslo. The message starts with `geoslo/<function>:`, and
+ * `name` is the subclass's name, so logs say which kind of error it was.
+ *
+ * @example
+ * ```ts
+ * import { GeosloError, plan } from 'geoslo';
+ *
+ * try {
+ *   plan({ objective: { type: 'least-mean-latency' } }); // k is missing
+ * } catch (error) {
+ *   if (error instanceof GeosloError) console.error(`${error.functionName} failed: ${error.message}`);
+ *   else throw error;
+ * }
+ * ```
+ */
 export class GeosloError extends Error {
   /** The public function that threw, e.g. `createLatencyIndex`. */
   readonly functionName: string;
@@ -14,7 +29,22 @@ export class GeosloError extends Error {
   }
 }
 
-/** An argument or a field of one is malformed or out of range. */
+/**
+ * An argument or a field of one is malformed or out of range. Thrown before any work starts, so
+ * nothing is left half-done.
+ *
+ * @example
+ * ```ts
+ * import { estimateRtt, InvalidArgumentError } from 'geoslo';
+ *
+ * try {
+ *   estimateRtt('ap-southeast-1', [1.35, 103.82]); // [lat, lon] by mistake
+ * } catch (error) {
+ *   if (!(error instanceof InvalidArgumentError)) throw error;
+ *   console.error(error.field); // "to[1]"; the message suggests [103.82, 1.35]
+ * }
+ * ```
+ */
 export class InvalidArgumentError extends GeosloError {
   /** The argument or field at fault, as a path such as `options.sources[3]`. */
   readonly field: string;
@@ -25,8 +55,25 @@ export class InvalidArgumentError extends GeosloError {
   }
 }
 
-/** A node id that the graph does not contain. */
+/**
+ * A node id that the graph does not contain.
+ *
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { NodeNotFoundError, path } from 'geoslo/shortest-path';
+ *
+ * const graph = new Graph();
+ * graph.mergeEdge('sin', 'hkg', { weight: 33 });
+ * try {
+ *   path(graph, 'sin', 'tyo');
+ * } catch (error) {
+ *   if (error instanceof NodeNotFoundError) console.error(`${error.field}: no node "${error.node}"`); // target: no node "tyo"
+ * }
+ * ```
+ */
 export class NodeNotFoundError extends InvalidArgumentError {
+  /** The id that was asked for, as a string. */
   readonly node: string;
 
   constructor(functionName: string, field: string, node: string) {
@@ -35,17 +82,49 @@ export class NodeNotFoundError extends InvalidArgumentError {
   }
 }
 
-/** The graph has no nodes, so there is nothing to pack or query. */
+/**
+ * The graph has no nodes, so there is nothing to pack or query.
+ *
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { createLatencyIndex, EmptyGraphError } from 'geoslo/shortest-path';
+ *
+ * try {
+ *   createLatencyIndex(new Graph());
+ * } catch (error) {
+ *   if (error instanceof EmptyGraphError) console.error('add nodes before building the index');
+ * }
+ * ```
+ */
 export class EmptyGraphError extends GeosloError {
   constructor(functionName: string) {
     super(functionName, 'the graph has no nodes; add nodes (and edges) before building a latency index.');
   }
 }
 
-/** A request larger than WebAssembly memory can hold; raised before anything is allocated. */
+/**
+ * A request larger than WebAssembly memory can hold; raised before anything is allocated, since
+ * running out inside the kernel would only show as a null pointer.
+ *
+ * @example
+ * ```ts
+ * import { CapacityError, solvePlacement } from 'geoslo/placement';
+ *
+ * try {
+ *   // 100,000 demands x 100,000 candidates is 80 GB of f64 latencies.
+ *   solvePlacement({ latencyMs: { rows: 100_000, cols: 100_000, data: [] }, objective: 'p-median', k: 10 });
+ * } catch (error) {
+ *   if (error instanceof CapacityError) console.error(`${error.requestedBytes} bytes asked, ${error.limitBytes} available`);
+ * }
+ * ```
+ */
 export class CapacityError extends GeosloError {
+  /** The argument or field whose size is at fault, e.g. `problem.latencyMs`. */
   readonly field: string;
+  /** Bytes the request would need. */
   readonly requestedBytes: number;
+  /** Bytes that could be had when the request was refused. */
   readonly limitBytes: number;
 
   constructor(functionName: string, field: string, requestedBytes: number, limitBytes: number, fix: string) {
@@ -60,7 +139,25 @@ export class CapacityError extends GeosloError {
   }
 }
 
-/** A method was called on an object after its `dispose()`. */
+/**
+ * A method was called on an object after its `dispose()`.
+ *
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { createLatencyIndex, DisposedError } from 'geoslo/shortest-path';
+ *
+ * const graph = new Graph();
+ * graph.mergeEdge('sin', 'hkg', { weight: 33 });
+ * const index = createLatencyIndex(graph);
+ * index.dispose();
+ * try {
+ *   index.path('sin', 'hkg');
+ * } catch (error) {
+ *   if (error instanceof DisposedError) console.error('create a new index');
+ * }
+ * ```
+ */
 export class DisposedError extends GeosloError {
   constructor(functionName: string, what: string) {
     super(functionName, `this ${what} was disposed and its WebAssembly memory freed; create a new one.`);

@@ -11,6 +11,10 @@ import {
 import { dijkstraRunsTwin } from './twin/dijkstra.js';
 import { kernel } from './wasm.js';
 
+/**
+ * Which kernel runs: 'wasm' the WebAssembly kernel, 'js' its TypeScript twin (reference and baseline).
+ * @inline
+ */
 export type KernelName = 'wasm' | 'js';
 
 export interface PackedGraph {

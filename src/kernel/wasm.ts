@@ -63,7 +63,19 @@ let initPromise: Promise<void> | null = null;
 
 /**
  * Compiles and instantiates the kernel. Idempotent: every call returns the same promise; after a
- * failure the next call tries again.
+ * failure the next call tries again. Optional in Node, where the first call that needs the kernel
+ * instantiates it synchronously; in a browser await it first, so the kernel compiles
+ * asynchronously there.
+ *
+ * @returns a promise that resolves once the kernel is ready, or rejects with the engine's
+ *   WebAssembly error
+ * @example
+ * ```ts
+ * import { init, plan } from 'geoslo';
+ *
+ * await init();
+ * const result = plan({ markets: { countries: ['SG', 'ID'] } });
+ * ```
  */
 export function init(): Promise<void> {
   if (initPromise) return initPromise;
@@ -84,7 +96,19 @@ export function init(): Promise<void> {
   return attempt;
 }
 
-/** Instantiates the kernel synchronously (Node, workers; browsers allow it for a module this small). */
+/**
+ * Instantiates the kernel synchronously (Node, workers; browsers allow it for a module this small).
+ * Does nothing when the kernel is already instantiated.
+ *
+ * @throws the engine's WebAssembly error when the module cannot be compiled or instantiated
+ * @example
+ * ```ts
+ * import { initSync, greatCircleKm } from 'geoslo';
+ *
+ * initSync(); // no await: e.g. at the top of a CommonJS module
+ * greatCircleKm([103.82, 1.35], [55.27, 25.2]);
+ * ```
+ */
 export function initSync(): void {
   if (kernelInstance) return;
   const module = new WebAssembly.Module(kernelBytes);

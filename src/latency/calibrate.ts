@@ -16,28 +16,39 @@ import { type Network, resolveNetwork } from './network.js';
 import { type LatencyParameters, PARAMETER_SPACES, resolveParameters } from './parameters.js';
 import { resolveWhatIf } from './what-if.js';
 
+/** One measured round trip between two endpoints. */
 export interface RttMeasurement {
   /** Region or market id, `[lon, lat]` or a GeoJSON Point (a Feature may carry `properties.country`). */
   readonly from: unknown;
+  /** The other end, in the same forms as `from`. */
   readonly to: unknown;
+  /** The measured RTT in milliseconds, > 0 (e.g. a median of pings). */
   readonly rttMs: number;
   /** Shown in residual reports, e.g. "eastus - westeurope". */
   readonly label?: string;
 }
 
+/** How far the fitted model is from one measurement. */
 export interface PairResidual {
+  /** The measurement's label, or "from - to". */
   readonly label: string;
+  /** The measured RTT in milliseconds. */
   readonly measuredMs: number;
+  /** The fitted model's RTT in milliseconds. */
   readonly modelledMs: number;
   /** |modelled - measured| / measured, as a fraction. */
   readonly absolutePercentageError: number;
 }
 
+/** The fit's errors over the measurements kept. */
 export interface ResidualStatistics {
+  /** Measurements the statistics are over. */
   readonly count: number;
   /** Median absolute percentage error, as a fraction (0.08 = 8%). */
   readonly medianApe: number;
+  /** 90th percentile of the absolute percentage error, as a fraction. */
   readonly p90Ape: number;
+  /** Mean absolute percentage error, as a fraction. */
   readonly meanApe: number;
   /** Median of (modelled - measured) / measured: below 0 means the model runs fast. */
   readonly medianSignedError: number;
@@ -49,26 +60,37 @@ export interface ResidualStatistics {
 export interface RejectedMeasurement {
   /** Its position in the measurements given. */
   readonly index: number;
+  /** The measurement's label, or "from - to". */
   readonly label: string;
+  /** The measured RTT in milliseconds. */
   readonly rttMs: number;
+  /** The least RTT light in fibre allows between its ends, in milliseconds. */
   readonly fibreLowerBoundMs: number;
 }
 
+/** What {@link calibrate} found: the fitted parameters and how well they fit. */
 export interface CalibrationResult {
+  /** The network the parameters are for. */
   readonly network: Network;
+  /** The fitted parameters; pass them as `options.parameters` of latency calls. */
   readonly parameters: LatencyParameters;
+  /** Errors of the fitted model over the measurements kept. */
   readonly residuals: ResidualStatistics;
+  /** Model evaluations the search used. */
   readonly evaluations: number;
+  /** Measurements left out because they are faster than light in fibre. */
   readonly rejected: readonly RejectedMeasurement[];
 }
 
+/** Options of {@link calibrate}. */
 export interface CalibrateOptions {
   /** The network the measurements were taken on. @default 'backbone' */
   readonly network?: Network;
+  /** The world to model. @default the bundled regions, markets and backbone */
   readonly world?: World;
   /** Where the search starts: overrides of the shipped parameters. @default the shipped parameters */
   readonly initial?: Partial<LatencyParameters>;
-  /** @default 4000 */
+  /** Most model evaluations the search may use. @default 4000 */
   readonly maxEvaluations?: number;
 }
 
@@ -173,7 +195,28 @@ function meanAbsoluteLogRatio(measuredMs: Float64Array, modelledMs: Float64Array
   return total / measuredMs.length;
 }
 
-/** Fits the network's parameters to `measurements` and reports the residuals of the fit. */
+/**
+ * Fits the network's parameters to `measurements` and reports the residuals of the fit. The loss
+ * is the mean absolute log ratio of modelled to measured RTT; a measurement faster than light in
+ * fibre between its ends is left out and reported in `rejected`.
+ *
+ * @param measurements - measured RTTs between region ids, market ids or points; at least one
+ * @param options - network (default 'backbone'), world, initial parameters and maxEvaluations (default 4000)
+ * @throws {@link InvalidArgumentError} for a malformed measurement or option, or when every
+ *   measurement is faster than light in fibre
+ * @example
+ * ```ts
+ * import { calibrate, estimateRtt } from 'geoslo';
+ *
+ * const fit = calibrate([
+ *   { from: 'ap-southeast-1', to: 'ap-northeast-1', rttMs: 70 },
+ *   { from: 'ap-southeast-1', to: 'eu-central-1', rttMs: 160 },
+ *   { from: 'ap-southeast-1', to: 'us-west-1', rttMs: 170 },
+ * ], { maxEvaluations: 200 });
+ * fit.residuals.medianApe; // the fit's median error, as a fraction (0.01 = 1%)
+ * estimateRtt('ap-southeast-1', 'me-east-1', { parameters: fit.parameters });
+ * ```
+ */
 export function calibrate(measurements: readonly RttMeasurement[], options: CalibrateOptions = {}): CalibrationResult {
   const functionName = 'calibrate';
   if (options === null || typeof options !== 'object') throw new InvalidArgumentError(functionName, 'options', `must be an object; got ${describe(options)}.`);

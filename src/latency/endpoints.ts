@@ -9,6 +9,11 @@ import { didYouMean } from '../util/suggest.js';
 import { macroRegionOf } from '../world/macro-regions.js';
 import { describe } from '../util/describe.js';
 
+/**
+ * What a latency call takes as an endpoint: a region id (`ap-southeast-1`), a market id
+ * (`id-jakarta`), or a point (`[lon, lat]`, a GeoJSON Point or a Point Feature, whose
+ * `properties.country` the internet model uses where given).
+ */
 export type EndpointInput = string | PointInput;
 
 export interface Endpoint {

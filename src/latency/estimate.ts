@@ -17,6 +17,10 @@ import { type Network, resolveNetwork } from './network.js';
 import { type BackboneParameters, type InternetParameters, type LatencyParameters, resolveParameters } from './parameters.js';
 import { resolveWhatIf, type WhatIf } from './what-if.js';
 
+/**
+ * Options of {@link estimateRtt}, {@link latencyMatrix} and {@link routeBetween}: the network, the
+ * quantile, parameter overrides, the world, and what-if cuts of the backbone.
+ */
 export interface LatencyOptions extends WhatIf {
   /**
    * Which network the round trip takes: a provider's private backbone between its sites, or a
@@ -39,12 +43,17 @@ export interface LatencyOptions extends WhatIf {
 
 /** Demand x candidate style matrix; `solvePlacement` accepts it as `latencyMs`. */
 export interface RttMatrix {
+  /** Number of `from` endpoints. */
   readonly rows: number;
+  /** Number of `to` endpoints. */
   readonly cols: number;
   /** data[r * cols + c] = modelled RTT ms from from[r] to to[c]; Infinity when unreachable. */
   readonly data: Float64Array;
+  /** Row labels: the id given, or "lon,lat" for a point. */
   readonly from: string[];
+  /** Column labels: the id given, or "lon,lat" for a point. */
   readonly to: string[];
+  /** The network the RTTs are over. */
   readonly network: Network;
   /** The quantile the figures are (0.5: the median). */
   readonly quantile: number;
@@ -122,11 +131,22 @@ function applyQuantile(rttMs: Float64Array, from: readonly Endpoint[], to: reado
 }
 
 /**
- * Modelled median round-trip ms between two endpoints (ids, `[lon, lat]`, GeoJSON Points).
- * Never below the fibre lower bound; Infinity when what-if cuts leave no route.
+ * Modelled round-trip ms between two endpoints (region or market ids, `[lon, lat]`, GeoJSON
+ * Points): the median, or the quantile `options.quantile` asks for. Never below the fibre lower
+ * bound; Infinity when what-if cuts leave no route.
  *
+ * @param from - a region id, a market id, `[lon, lat]`, a GeoJSON Point or a Point Feature
+ * @param to - likewise
+ * @param options - network (default 'backbone'), quantile (default 0.5), parameters, world and what-if cuts
+ * @throws {@link InvalidArgumentError} for an unknown id (with the closest known one), a malformed
+ *   point, an unknown option or an option out of range
  * @example
+ * ```ts
+ * import { estimateRtt } from 'geoslo';
+ *
  * estimateRtt('id-jakarta', 'ap-southeast-1', { network: 'internet' }); // a user in Jakarta to Singapore
+ * estimateRtt('ap-southeast-1', 'eu-central-1', { quantile: 0.9, cutCorridors: ['red-sea'] }); // p90 with the Red Sea cut
+ * ```
  */
 export function estimateRtt(from: EndpointInput, to: EndpointInput, options: LatencyOptions = {}): number {
   const functionName = 'estimateRtt';
@@ -135,7 +155,22 @@ export function estimateRtt(from: EndpointInput, to: EndpointInput, options: Lat
   return applyQuantile(model.matrix([endpoints[0]], [endpoints[1]], whatIf, functionName, (side) => side), [endpoints[0]], [endpoints[1]], model, quantile)[0];
 }
 
-/** RTT ms from every `from` endpoint to every `to` endpoint, in one kernel pass. */
+/**
+ * Modelled RTT ms from every `from` endpoint to every `to` endpoint, in one kernel pass. The
+ * result can be passed to {@link solvePlacement} as `latencyMs`.
+ *
+ * @param from - row endpoints: region or market ids, `[lon, lat]`, GeoJSON Points or Point Features
+ * @param to - column endpoints, likewise
+ * @param options - network (default 'backbone'), quantile (default 0.5), parameters, world and what-if cuts
+ * @throws {@link InvalidArgumentError} for an unknown id, a malformed point or option
+ * @example
+ * ```ts
+ * import { latencyMatrix } from 'geoslo';
+ *
+ * const rtt = latencyMatrix(['id-jakarta', 'th-bangkok'], ['ap-southeast-1', 'ap-southeast-5'], { network: 'internet' });
+ * rtt.data[0 * rtt.cols + 1]; // Jakarta to ap-southeast-5, ms
+ * ```
+ */
 export function latencyMatrix(from: readonly EndpointInput[], to: readonly EndpointInput[], options: LatencyOptions = {}): RttMatrix {
   const functionName = 'latencyMatrix';
   const { world, model, whatIf, quantile } = resolveCall(options, functionName);
@@ -153,7 +188,23 @@ export function latencyMatrix(from: readonly EndpointInput[], to: readonly Endpo
   };
 }
 
-/** The modelled route between two endpoints, in the model's terms (its RTT the median); null when cut off. */
+/**
+ * The modelled route between two endpoints, in the model's terms (its RTT the median); null when
+ * what-if cuts leave no route.
+ *
+ * @param from - a region id, a market id, `[lon, lat]`, a GeoJSON Point or a Point Feature
+ * @param to - likewise
+ * @param options - network (default 'backbone'), parameters, world and what-if cuts; no quantile
+ * @throws {@link InvalidArgumentError} for an unknown id, a malformed point or option, or a `quantile` option
+ * @example
+ * ```ts
+ * import { routeBetween } from 'geoslo';
+ *
+ * const route = routeBetween('ap-southeast-1', 'eu-central-1');
+ * route?.links.map((link) => link.name); // the cables and routes it takes
+ * route?.explanation;
+ * ```
+ */
 export function routeBetween(from: EndpointInput, to: EndpointInput, options: Omit<LatencyOptions, 'quantile'> = {}): Route | null {
   const functionName = 'routeBetween';
   if (options !== null && typeof options === 'object' && 'quantile' in options) {

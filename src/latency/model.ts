@@ -37,22 +37,31 @@ export interface Ends {
   readonly toAttachments: readonly Attachment[];
 }
 
+/** One backbone link a route takes. */
 export interface RouteLink {
+  /** The backbone link id. */
   readonly id: string;
+  /** Submarine cable segment or terrestrial route. */
   readonly kind: BackboneLink['kind'];
+  /** The cable's name, or the route id for a terrestrial route. */
   readonly name: string;
+  /** The cable id for a submarine link, null for a terrestrial one. */
   readonly cable: string | null;
+  /** Backbone node id the route enters the link by. */
   readonly from: string;
+  /** Backbone node id the route leaves the link by. */
   readonly to: string;
 }
 
 /** How a modelled round trip runs, in the model's own terms. */
 export interface Route {
+  /** The network the round trip takes. */
   readonly network: Network;
   /** The modelled median RTT. */
   readonly rttMs: number;
   /** Backbone nodes in order, from the `from` side to the `to` side. */
   readonly nodes: readonly string[];
+  /** The backbone links between consecutive nodes, in order. */
   readonly links: readonly RouteLink[];
   /** Great-circle km from each endpoint to the backbone node it enters or leaves by. */
   readonly accessKm: readonly [number, number];

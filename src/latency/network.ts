@@ -4,8 +4,13 @@
 import { InvalidArgumentError } from '../errors.js';
 import { describe } from '../util/describe.js';
 
+/** The networks a round trip can take. */
 export const NETWORKS = Object.freeze(['backbone', 'internet'] as const);
 
+/**
+ * 'backbone': a provider's private network between its own sites; 'internet': a user's path over
+ * the public internet to a site.
+ */
 export type Network = (typeof NETWORKS)[number];
 
 /** What each network's figures include, for reports that must say what an RTT is. */

@@ -22,6 +22,7 @@ interface PathParameters {
   readonly baseMs: number;
 }
 
+/** The backbone model's parameters: path stretches and overheads, and a penalty per corridor. */
 export interface BackboneParameters extends PathParameters {
   /**
    * Milliseconds added to each cable segment in a corridor: near 0 where the provider carries its
@@ -30,6 +31,7 @@ export interface BackboneParameters extends PathParameters {
   readonly corridorPenaltyMs: Readonly<Record<Corridor, number>>;
 }
 
+/** The public-internet model's parameters: path stretches and overheads, peering, gateways and regional transit. */
 export interface InternetParameters extends PathParameters {
   /** Milliseconds to hand traffic from one network to another at an exchange hub. */
   readonly peeringMs: number;
@@ -43,8 +45,11 @@ export interface InternetParameters extends PathParameters {
   readonly regionalTransitMs: Readonly<Record<MacroRegion, number>>;
 }
 
+/** Parameters of both networks' models. */
 export interface NetworkParameters {
+  /** The backbone model's parameters. */
   readonly backbone: BackboneParameters;
+  /** The public-internet model's parameters. */
   readonly internet: InternetParameters;
 }
 

@@ -10,6 +10,10 @@ import type { Backbone, Cable } from '../world/records.js';
 import type { World } from '../world/world.js';
 import { didYouMean } from '../util/suggest.js';
 
+/**
+ * What-if cuts of the world, as options of latency calls and plans. Unknown names are refused with
+ * the closest known one.
+ */
 export interface WhatIf {
   /** Cable ids or names to cut whole, e.g. "sea-me-we-5" or "SEA-ME-WE 5". */
   readonly cutCables?: readonly string[];

@@ -8,18 +8,33 @@ import { wasmBytesAvailable } from '../kernel/memory.js';
 import { describe } from '../util/describe.js';
 import { didYouMean } from '../util/suggest.js';
 
+/**
+ * What to optimise: 'p-median' the least weighted latency sum with k sites; 'p-center' the least
+ * worst latency with k sites; 'max-coverage' the most demand weight within `sloMs` of k sites;
+ * 'set-cover' the least cost (by default, the fewest sites) that puts every demand within `sloMs`.
+ */
 export type PlacementObjective = 'p-median' | 'p-center' | 'max-coverage' | 'set-cover';
 
+/** Every placement objective. */
 export const PLACEMENT_OBJECTIVES: readonly PlacementObjective[] = ['p-median', 'p-center', 'max-coverage', 'set-cover'];
 
 /** A demand x candidate latency matrix: nested arrays, or row-major data with rows and cols. */
-export type LatencyMatrixInput = readonly (readonly number[])[] | { readonly rows: number; readonly cols: number; readonly data: ArrayLike<number> };
+export type LatencyMatrixInput = readonly (readonly number[])[] | {
+  /** Number of demands. */
+  readonly rows: number;
+  /** Number of candidate sites. */
+  readonly cols: number;
+  /** data[demand * cols + candidate], latencies in ms >= 0 (Infinity for unreachable). */
+  readonly data: ArrayLike<number>;
+};
 
+/** A placement problem on any demand x candidate latency matrix; see {@link solvePlacement}. */
 export interface PlacementProblem {
   /** latencyMs[demand][candidate], or `{ rows, cols, data }` as shortestPath.matrix and latencyMatrix return. */
   readonly latencyMs: LatencyMatrixInput;
   /** Demand weights, finite and >= 0. @default 1 each */
   readonly weights?: ArrayLike<number>;
+  /** What to optimise. */
   readonly objective: PlacementObjective;
   /** Sites to open, fixed ones included (p-median, p-center, max-coverage). */
   readonly k?: number;

@@ -18,15 +18,22 @@ import { solveSetCover } from './solve-set-cover.js';
  */
 export type PlacementStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
 
+/**
+ * How the search went.
+ * @inline
+ */
 export interface SearchStatistics {
   /** Branch-and-bound nodes, or for p-center the radius decisions. */
   readonly nodes: number;
+  /** Wall-clock milliseconds the solve took. */
   readonly elapsedMs: number;
   /** Whether the search stopped at timeLimitMs rather than finishing. */
   readonly stoppedAtTimeLimit: boolean;
 }
 
+/** A placement with its proven bound, what it leaves unserved, and why it is or is not optimal. */
 export interface PlacementResult {
+  /** Whether the plan is proven optimal, feasible, or infeasible, or the search found none. */
   readonly status: PlacementStatus;
   /** Chosen candidate indices, ascending. */
   readonly sites: number[];
@@ -50,6 +57,7 @@ export interface PlacementResult {
   readonly unserved: number[];
   /** Each demand's latency to its assigned site (Infinity when no chosen site reaches it). */
   readonly demandLatencyMs: Float64Array;
+  /** Search nodes, time taken, and whether the time limit stopped it. */
   readonly statistics: SearchStatistics;
   /** Why the plan is infeasible or not proven optimal; empty when optimal. */
   readonly explanation: string;
@@ -121,7 +129,33 @@ function countOf(mask: Uint8Array): number {
   return count;
 }
 
-/** Solves a matrix-level placement problem (see PlacementProblem). */
+/**
+ * Solves a matrix-level placement problem (see PlacementProblem): p-median, p-center,
+ * max-coverage or set cover. Heuristics find a first plan; Lagrangian bounds and branch and bound
+ * (for p-center, on cover decisions over the candidate radii) prove it, on the WebAssembly kernel.
+ * Returns the best plan found within `timeLimitMs` with a proven bound; `status` is 'optimal' only
+ * when the bound meets the objective. Demands no allowed site can serve are reported in
+ * `uncovered`, not silently dropped.
+ *
+ * @throws {@link InvalidArgumentError} naming the field at fault (`problem.k`, `problem.latencyMs[3][1]`, ...)
+ * @throws {@link CapacityError} when the matrix cannot fit in WebAssembly memory
+ * @example
+ * ```ts
+ * import { solvePlacement } from 'geoslo/placement';
+ *
+ * // 4 demands x 3 candidate sites, RTT in ms.
+ * const latencyMs = [
+ *   [10, 80, 120],
+ *   [15, 60, 110],
+ *   [90, 12, 70],
+ *   [130, 75, 8],
+ * ];
+ * const twoSites = solvePlacement({ latencyMs, objective: 'p-median', k: 2 });
+ * twoSites.sites; // [0, 2]: the chosen candidates
+ * const fewest = solvePlacement({ latencyMs, objective: 'set-cover', sloMs: 50 });
+ * fewest.sites; // [0, 1, 2]: every demand within 50 ms
+ * ```
+ */
 export function solvePlacement(problem: PlacementProblem): PlacementResult {
   const normalized = normalizeProblem(problem);
   const { kernel } = normalized;

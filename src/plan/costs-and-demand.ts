@@ -11,7 +11,9 @@ import type { Reader } from './scenario-reader.js';
 
 /** Demand weights as a scenario writes them: per country (split over its markets by population) or per market. */
 export interface DemandWeights {
+  /** Weight per ISO 3166-1 alpha-2 country, shared among its markets without their own. */
   readonly countries?: Readonly<Record<string, number>>;
+  /** Weight per market id. */
   readonly markets?: Readonly<Record<string, number>>;
 }
 
@@ -120,7 +122,26 @@ export function csvFigures(text: string, file: string, command: string, keyColum
   return { keyColumn, figures, lines };
 }
 
-/** Costs from a CSV with columns `site,cost` (a monthly figure per candidate id). */
+/**
+ * Costs from a CSV with columns `site,cost` (a monthly figure per candidate id), for a scenario's
+ * `candidates.costs`.
+ *
+ * @param text - the CSV text, with a header row
+ * @param file - how errors name the file (default `'costs CSV'`)
+ * @param command - the name errors are attributed to (default `'parseCostsCsv'`)
+ * @throws {@link InvalidArgumentError} naming the file, line and column of a bad or repeated row, or a missing column
+ * @example
+ * ```ts
+ * import { parseCostsCsv, plan } from 'geoslo';
+ *
+ * const costs = parseCostsCsv('site,cost\nap-southeast-1,1200\nme-central-1,1500\n'); // { 'ap-southeast-1': 1200, 'me-central-1': 1500 }
+ * plan({
+ *   markets: { countries: ['SG', 'SA'] },
+ *   objective: { type: 'least-cost' },
+ *   candidates: { regions: ['ap-southeast-1', 'me-central-1'], costs, costUnit: 'USD per month' },
+ * });
+ * ```
+ */
 export function parseCostsCsv(text: string, file = 'costs CSV', command = 'parseCostsCsv'): Record<string, number> {
   return csvFigures(text, file, command, COSTS_COLUMNS.key, COSTS_COLUMNS.value).figures;
 }
@@ -128,7 +149,21 @@ export function parseCostsCsv(text: string, file = 'costs CSV', command = 'parse
 export const COSTS_COLUMNS = { key: ['site'], value: 'cost' } as const;
 export const DEMAND_COLUMNS = { key: ['country', 'market'], value: 'weight' } as const;
 
-/** Demand from a CSV with columns `country,weight` or `market,weight`. */
+/**
+ * Demand from a CSV with columns `country,weight` or `market,weight`, for a scenario's `weights`.
+ *
+ * @param text - the CSV text, with a header row
+ * @param file - how errors name the file (default `'demand CSV'`)
+ * @param command - the name errors are attributed to (default `'parseDemandCsv'`)
+ * @throws {@link InvalidArgumentError} naming the file, line and column of a bad or repeated row, or a missing column
+ * @example
+ * ```ts
+ * import { parseDemandCsv, plan } from 'geoslo';
+ *
+ * const weights = parseDemandCsv('country,weight\nID,120000\nTH,45000\n'); // { countries: { ID: 120000, TH: 45000 } }
+ * plan({ markets: { countries: ['ID', 'TH'] }, weights });
+ * ```
+ */
 export function parseDemandCsv(text: string, file = 'demand CSV', command = 'parseDemandCsv'): DemandWeights {
   const { keyColumn, figures } = csvFigures(text, file, command, DEMAND_COLUMNS.key, DEMAND_COLUMNS.value);
   return keyColumn === 'country' ? { countries: figures } : { markets: figures };

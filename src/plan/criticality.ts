@@ -14,16 +14,22 @@ import { checkPlan, type MarketOutcome, optionsOf, outcomesFor, type Plan, type 
 import { backboneBetween, groupsOf, twoTierOutcomes, twoTierProblem } from './two-tier.js';
 import { TwoTierModel } from './two-tier-search.js';
 
+/** What fails: a whole cable system, every segment in a corridor, or a chosen site. */
 export type FailureKind = 'cable' | 'corridor' | 'site';
+/** Every failure kind. */
 export const FAILURE_KINDS: readonly FailureKind[] = ['cable', 'corridor', 'site'];
 
+/** What one failure does to a plan. */
 export interface FailureImpact {
+  /** Cable, corridor or site. */
   readonly kind: FailureKind;
   /** The cable id, corridor name or site id. */
   readonly id: string;
+  /** The cable's or site's name; the corridor name again for a corridor. */
   readonly name: string;
   /** Markets within their SLO in the plan that miss it under the failure. */
   readonly marketsLost: readonly string[];
+  /** Their demand weight. */
   readonly lostWeight: number;
   /** Of the plan's total demand weight. */
   readonly lostShare: number;
@@ -37,6 +43,7 @@ export interface FailureImpact {
   readonly worstAddedRttMs: number;
 }
 
+/** Every single failure tried on a plan, ranked worst first. */
 export interface Criticality {
   /** What every RTT is: the plan's own latency basis. */
   readonly latency: Plan['latency'];
@@ -46,6 +53,7 @@ export interface Criticality {
   readonly tried: Readonly<Record<FailureKind, number>>;
 }
 
+/** Options of {@link criticality}. */
 export interface CriticalityOptions {
   /** Which failures to try. @default every kind */
   readonly kinds?: readonly FailureKind[];
@@ -171,7 +179,24 @@ function impact(kind: FailureKind, id: string, name: string, result: Plan, after
   };
 }
 
-/** Every single cable cut, corridor cut and site failure of `result`, worst first. */
+/**
+ * Every single cable cut, corridor cut and site failure of `result`, worst first: the plan's own
+ * sites are kept and each market fails over to the nearest remaining site it may use. Ranked by
+ * the demand weight that loses its SLO, then by broken sync and replication links, then by the RTT
+ * added.
+ *
+ * @param result - a plan made by {@link plan} or {@link whatIf}
+ * @param options - which kinds of failure to try (default all)
+ * @throws {@link InvalidArgumentError} when `result` is not a plan or an option is malformed
+ * @example
+ * ```ts
+ * import { criticality, plan } from 'geoslo';
+ *
+ * const ranked = criticality(plan({ markets: { countries: ['SG', 'ID', 'AE', 'MX'] } }), { kinds: ['corridor', 'site'] });
+ * const worst = ranked.failures[0];
+ * console.log(`${worst.kind} ${worst.id}: ${(worst.lostShare * 100).toFixed(1)}% of demand loses its SLO`);
+ * ```
+ */
 export function criticality(result: Plan, options: CriticalityOptions = {}): Criticality {
   checkPlan(result, 'criticality');
   const kinds = checkOptions(options);

@@ -10,10 +10,13 @@ import type { Reader } from './scenario-reader.js';
 
 /** One rule as a scenario writes it under `constraints.dataZones`. */
 export interface DataZoneRule {
+  /** Names the rule in errors and reports. */
   readonly name?: string;
   /** Markets the rule applies to: these ids, markets in these countries, markets in these tiers; none: every market. */
   readonly markets?: readonly string[];
+  /** Markets in these countries (ISO 3166-1 alpha-2) are selected. */
   readonly countries?: readonly string[];
+  /** Markets in these SLO tiers are selected. */
   readonly tiers?: readonly string[];
   /** Sites only in these countries (ISO 3166-1 alpha-2). */
   readonly servedFrom?: readonly string[];
@@ -23,7 +26,9 @@ export interface DataZoneRule {
 
 /** Where one market may be served from: null `servedFrom` allows every country not in `neverFrom`. */
 export interface MarketZone {
+  /** The only countries it may be served from, or null for any. */
   readonly servedFrom: readonly string[] | null;
+  /** Countries it may never be served from. */
   readonly neverFrom: readonly string[];
   /** The scenario paths of the rules that apply, to name them when they leave no site. */
   readonly rules: readonly string[];

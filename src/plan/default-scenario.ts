@@ -5,4 +5,8 @@
 import connectedVehicle from '../../data/scenarios/connected-vehicle.json';
 import type { Scenario } from './scenario.js';
 
+/**
+ * The bundled connected-vehicle scenario (data/scenarios/connected-vehicle.json), the one
+ * `npm run plan` plans.
+ */
 export const defaultScenario: Scenario = connectedVehicle as Scenario;

@@ -8,11 +8,26 @@ import { isOperating } from '../world/regions.js';
 import type { World } from '../world/world.js';
 import type { PlanCandidate } from './scenario.js';
 
+/** A bundled market is a greenfield candidate only if at least this populous. */
 export const GREENFIELD_MIN_POPULATION = 4_000_000;
+/** ... and only if every operating region is farther than this (great-circle km). */
 export const GREENFIELD_MIN_DISTANCE_KM = 500;
 export const GREENFIELD_PREFIX = 'greenfield:';
 
-/** Greenfield candidates by id (`greenfield:<market id>`), largest metros first. */
+/**
+ * Greenfield candidates by id (`greenfield:<market id>`), largest metros first: bundled markets of
+ * at least {@link GREENFIELD_MIN_POPULATION} people whose nearest operating region is farther than
+ * {@link GREENFIELD_MIN_DISTANCE_KM}. A scenario may name them in `candidates.greenfield`.
+ *
+ * @param world - the world whose markets and regions pick the sites, e.g. `bundledWorld`
+ * @example
+ * ```ts
+ * import { bundledGreenfield, bundledWorld, plan } from 'geoslo';
+ *
+ * const ids = [...bundledGreenfield(bundledWorld).keys()]; // ['greenfield:in-delhi', 'greenfield:bd-dhaka', ...]
+ * plan({ markets: { countries: ['BR', 'CL'] }, candidates: { greenfield: ids.filter((id) => id.startsWith('greenfield:br-')) } });
+ * ```
+ */
 export function bundledGreenfield(world: World): Map<string, PlanCandidate> {
   const operating = world.regions.filter(isOperating);
   const sites = world.markets

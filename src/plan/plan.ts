@@ -22,11 +22,15 @@ import { backboneBetween, planTwoTier, type PlanTopology } from './two-tier.js';
 /**
  * A market's one verdict, worded the same in every report: within its SLO from the plan's sites,
  * missing it (no chosen site within the SLO, or none reachable), or served by a national station.
+ * @inline
  */
 export type Verdict = 'met' | 'missed' | 'national station';
 
+/** One market of a plan: what serves it, how fast, whether that meets its SLO, and its backup. */
 export interface MarketOutcome {
+  /** The market, as the scenario resolved it (weight, SLO, tier, access). */
   readonly market: PlanMarket;
+  /** Met, missed, or served by a national station. */
   readonly verdict: Verdict;
   /** The chosen site serving the market (nearest allowed), or null when none reaches it. */
   readonly servedBy: string | null;
@@ -39,9 +43,11 @@ export interface MarketOutcome {
   readonly rttMs: number;
   /** Median RTT to the serving site, plus access. */
   readonly medianRttMs: number;
+  /** Whether `rttMs` is within the market's SLO. */
   readonly sloMet: boolean;
   /** The next-nearest allowed chosen site: where the market fails over to. */
   readonly backup: string | null;
+  /** RTT to the backup site as the SLO judges it, plus access; Infinity when there is none. */
   readonly backupRttMs: number;
   /** Chosen sites within the market's SLO. */
   readonly sitesWithinSlo: number;
@@ -49,7 +55,9 @@ export interface MarketOutcome {
   readonly nationalStation: boolean;
 }
 
+/** Options of {@link plan}: the world, the search time, and what-if cuts to plan under. */
 export interface PlanOptions extends WhatIf {
+  /** The world to plan on. @default the bundled world (cable systems in service in 2025) */
   readonly world?: World;
   /** The whole plan's search time, shared by its placement passes. @default 10000 */
   readonly timeLimitMs?: number;
@@ -57,8 +65,12 @@ export interface PlanOptions extends WhatIf {
 
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 
-/** What a plan's RTT figures are: the network, the quantile judged, the access included. */
+/**
+ * What a plan's RTT figures are: the network, the quantile judged, the access included.
+ * @inline
+ */
 export interface LatencyBasis {
+  /** The network market-to-site RTTs take. */
   readonly network: Network;
   /** The quantile SLOs are judged on; null for the median. */
   readonly confidence: number | null;
@@ -66,39 +78,79 @@ export interface LatencyBasis {
   readonly description: string;
 }
 
-/** What a plan was made under: the cables and corridors cut, nodes removed, regions failed. */
+/**
+ * What a plan was made under: the cables and corridors cut, nodes removed, regions failed.
+ * @inline
+ */
 export interface PlanStress {
+  /** Cables cut whole, as given. */
   readonly cutCables: readonly string[];
+  /** Corridors cut, as given. */
   readonly cutCorridors: readonly string[];
+  /** Backbone nodes removed, as given. */
   readonly removeNodes: readonly string[];
+  /** Regions failed, as given. */
   readonly removeRegions: readonly string[];
 }
 
+/**
+ * A plan: the sites chosen for a scenario, every market's outcome against its SLO, the objective
+ * with its proven bound, and what the RTT figures are. Made by {@link plan} and {@link whatIf};
+ * read by the analyses and reports.
+ */
 export interface Plan {
+  /** The scenario as resolved: concrete markets, candidates, objective and constraints. */
   readonly scenario: ResolvedScenario;
+  /** What every RTT of the plan is: network, quantile judged, access included. */
   readonly latency: LatencyBasis;
   /** The what-if this plan was made under; every list empty for an unstressed plan. */
   readonly whatIf: PlanStress;
+  /** 'optimal' when proven, 'feasible' when not, 'infeasible' when no choice of sites meets the scenario, 'unknown' when the search found none. */
   readonly status: PlacementResult['status'];
   /** The chosen sites, in candidate order. */
   readonly chosen: readonly PlanCandidate[];
+  /** One outcome per market, in scenario order. */
   readonly markets: readonly MarketOutcome[];
   /** Demand weight within its SLO, of all demand weight, and how many markets got each verdict. */
   readonly coverage: {
-    readonly coveredWeight: number; readonly totalWeight: number; readonly share: number;
+    /** Demand weight of the markets within their SLO. */
+    readonly coveredWeight: number;
+    /** Demand weight of all markets. */
+    readonly totalWeight: number;
+    /** coveredWeight / totalWeight, from 0 to 1 (0 when there is no weight). */
+    readonly share: number;
+    /** How many markets got each verdict. */
     readonly markets: Readonly<Record<Verdict, number>>;
   };
   /** What the solver optimised, its value and proven bound. */
-  readonly objective: { readonly value: number; readonly bound: number | null };
+  readonly objective: {
+    /** The objective's value for the chosen sites, in the solver's terms (a count, a cost, a weighted RTT sum in ms, ...). */
+    readonly value: number;
+    /** A proven bound on the optimum (lower when minimising, upper for most-covered), or null when none was proven. */
+    readonly bound: number | null;
+  };
   /** The chosen sites' total cost, when the scenario gives costs. */
-  readonly cost: { readonly total: number; readonly unit: string } | null;
+  readonly cost: {
+    /** Sum of the chosen sites' costs. */
+    readonly total: number;
+    /** What the costs are in, e.g. `per month`. */
+    readonly unit: string;
+  } | null;
   /** Centres, stations and their RTTs, for a two-tier scenario; null otherwise. */
   readonly topology: PlanTopology | null;
   /**
    * Market x candidate RTT (ms) as the plan may use it, row-major: failed regions and, for
    * in-country markets, sites abroad are +Infinity. Gap analysis and N-1 read it.
    */
-  readonly rttMs: { readonly rows: number; readonly cols: number; readonly data: Float64Array };
+  readonly rttMs: {
+    /** Number of markets. */
+    readonly rows: number;
+    /** Number of candidates. */
+    readonly cols: number;
+    /** data[market * cols + candidate], in ms. */
+    readonly data: Float64Array;
+  };
+  /** In words: whether the plan is optimal, and if not, why (what no site can serve, what stopped the search). */
   readonly explanation: string;
 }
 
@@ -370,7 +422,30 @@ export function coverageOf(outcomes: readonly MarketOutcome[]): Plan['coverage']
   return { coveredWeight, totalWeight, share: totalWeight === 0 ? 0 : coveredWeight / totalWeight, markets };
 }
 
-/** Plans the scenario on the bundled world (or `options.world`), with optional what-if cuts. */
+/**
+ * Plans the scenario on the bundled world (or `options.world`), with optional what-if cuts: models
+ * every market's RTT to every candidate over the scenario's network, chooses sites for the
+ * objective, and reports every market against its SLO. Markets no candidate can serve are
+ * explained, not dropped.
+ *
+ * @param scenarioInput - markets, SLOs, network, objective, candidates and constraints; every field
+ *   has a default (all bundled markets, 100 ms, the public internet, fewest regions, operating regions)
+ * @param options - world, timeLimitMs (default 10000, shared by the whole plan) and what-if cuts
+ * @throws {@link InvalidArgumentError} naming the JSON path of the first bad scenario field (with the
+ *   closest known id for an unknown one), or a bad option
+ * @example
+ * ```ts
+ * import { plan } from 'geoslo';
+ *
+ * const result = plan({
+ *   markets: { countries: ['ID', 'TH', 'SG', 'AE', 'SA', 'MX', 'BR'] },
+ *   slo: { defaultMs: 100, confidence: 0.9 },
+ *   constraints: { required: ['ap-southeast-1'] },
+ * });
+ * result.chosen.map((site) => site.id); // the regions chosen
+ * result.coverage.share; // share of demand weight within its SLO
+ * ```
+ */
 export function plan(scenarioInput: Scenario = {}, options: PlanOptions = {}): Plan {
   checkPlanOptions(options, 'plan');
   const world = options.world ?? bundledWorld;

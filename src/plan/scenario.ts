@@ -12,22 +12,37 @@ import { type DataZoneRule, type MarketZone, readDataZones, readSelector, zoneAl
 import { knownId, Reader } from './scenario-reader.js';
 import { readTopology, type Topology, type TopologyInput } from './topology.js';
 
+/**
+ * What a plan optimises: 'fewest-regions' the fewest sites keeping every market within its SLO;
+ * 'least-cost' the least total cost doing so (needs candidates.costs); 'least-mean-latency' the
+ * least demand-weighted RTT with k sites; 'least-worst-latency' the least worst RTT with k sites;
+ * 'most-covered' the most demand weight within its SLO with k sites.
+ */
 export type PlanObjective = 'fewest-regions' | 'least-cost' | 'least-mean-latency' | 'least-worst-latency' | 'most-covered';
+/** Every plan objective. */
 export const PLAN_OBJECTIVES: readonly PlanObjective[] = ['fewest-regions', 'least-cost', 'least-mean-latency', 'least-worst-latency', 'most-covered'];
 
+/** A market or greenfield site of the user's own, at a point. */
 export interface CustomPoint {
+  /** Unique id, used in results and in other scenario fields. */
   readonly id: string;
+  /** Display name. @default the id */
   readonly name?: string;
   /** ISO 3166-1 alpha-2; needed for data residency. */
   readonly country?: string;
+  /** `[lon, lat]` in degrees. */
   readonly coordinates: readonly [number, number];
+  /** Demand weight; markets only. @default 1 */
   readonly weight?: number;
   /** Last-mile ms added to this market's RTT (e.g. a cellular network); markets only. */
   readonly accessMs?: number;
 }
 
+/** A group of markets with an SLO of its own, e.g. a real-time tier. */
 export interface SloTier {
+  /** Tier name, shown in reports and usable in residency and data-zone rules. */
   readonly name: string;
+  /** The tier's RTT SLO in ms. */
   readonly sloMs: number;
   /** Last-mile ms added to the RTT of this tier's markets. */
   readonly accessMs?: number;
@@ -37,10 +52,18 @@ export interface SloTier {
   readonly countries?: readonly string[];
 }
 
+/**
+ * A planning scenario as users write it (JSON): markets, SLOs, network, objective, candidates and
+ * constraints. Every field is optional; see {@link plan}.
+ */
 export interface Scenario {
+  /** Shown in reports. @default "scenario" */
   readonly name?: string;
   /** Bundled market ids and custom points; or every bundled market in some countries. @default every bundled market */
-  readonly markets?: readonly (string | CustomPoint)[] | { readonly countries: readonly string[] };
+  readonly markets?: readonly (string | CustomPoint)[] | {
+    /** ISO 3166-1 alpha-2 codes: every bundled market in these countries. */
+    readonly countries: readonly string[];
+  };
   /**
    * Demand weight of markets: population, equal, or the user's own figures per country (shared
    * among its markets by population) or per market, such as fleet sizes. @default "population"
@@ -50,7 +73,16 @@ export interface Scenario {
    * `confidence` (e.g. 0.9): a market is within its SLO only when that quantile of its RTT is.
    * `accessMs`: last-mile ms added to every market's RTT unless its tier or point sets its own.
    */
-  readonly slo?: { readonly defaultMs: number; readonly confidence?: number; readonly accessMs?: number; readonly tiers?: readonly SloTier[] };
+  readonly slo?: {
+    /** RTT SLO in ms of every market in no tier. */
+    readonly defaultMs: number;
+    /** The RTT quantile SLOs are judged on, strictly between 0 and 1. @default the median */
+    readonly confidence?: number;
+    /** Last-mile ms added to every market's RTT. @default 0 */
+    readonly accessMs?: number;
+    /** Tiers with SLOs of their own; a market in several takes the last. */
+    readonly tiers?: readonly SloTier[];
+  };
   /**
    * How users reach the sites: over the public internet, or over a private line or accelerator
    * on the provider's backbone. Site-to-site traffic always takes the backbone.
@@ -61,9 +93,15 @@ export interface Scenario {
    * What to optimise; k is required for all but fewest-regions and least-cost. Ties break by
    * least demand-weighted RTT. @default fewest-regions
    */
-  readonly objective?: { readonly type: PlanObjective; readonly k?: number };
+  readonly objective?: {
+    /** What to optimise. */
+    readonly type: PlanObjective;
+    /** Number of sites to choose, required sites included. */
+    readonly k?: number;
+  };
   /** Two tiers: regional centres for groups of countries, and national stations where data must stay home. */
   readonly topology?: TopologyInput;
+  /** Which sites may be chosen: regions by status or id, greenfield sites, and their costs. @default every operating region */
   readonly candidates?: {
     /** Region statuses that are candidates. @default ["open", "open-2025"] */
     readonly statuses?: readonly RegionStatus[];
@@ -76,13 +114,21 @@ export interface Scenario {
     /** What the costs are in, for reports. @default "per month" */
     readonly costUnit?: string;
   };
+  /** Sites required or excluded, data residency and data zones. */
   readonly constraints?: {
     /** Regions already in use: always chosen. */
     readonly required?: readonly string[];
     /** Regions never to use. */
     readonly excluded?: readonly string[];
     /** Markets whose data must stay in their own country. */
-    readonly residency?: { readonly markets?: readonly string[]; readonly countries?: readonly string[]; readonly tiers?: readonly string[] };
+    readonly residency?: {
+      /** These market ids. */
+      readonly markets?: readonly string[];
+      /** Markets in these countries (ISO 3166-1 alpha-2). */
+      readonly countries?: readonly string[];
+      /** Markets in these SLO tiers. */
+      readonly tiers?: readonly string[];
+    };
     /** Where markets may be served from: only from some countries, or never from some. */
     readonly dataZones?: readonly DataZoneRule[];
     /** No market is served from a site in these countries. */
@@ -92,14 +138,23 @@ export interface Scenario {
   readonly redundancy?: number;
 }
 
+/** A market as the scenario resolved it: where it is, its weight, SLO, tier and constraints. */
 export interface PlanMarket {
+  /** Bundled market id or custom point id. */
   readonly id: string;
+  /** Display name. */
   readonly name: string;
+  /** ISO 3166-1 alpha-2, or null for a custom point without one. */
   readonly country: string | null;
+  /** `[lon, lat]` in degrees. */
   readonly coordinates: LonLat;
+  /** Demand weight. */
   readonly weight: number;
+  /** RTT SLO in ms. */
   readonly sloMs: number;
+  /** SLO tier name, or "default". */
   readonly tier: string;
+  /** Whether residency keeps its data in its own country. */
   readonly inCountry: boolean;
   /** Last-mile ms added to every RTT of this market. */
   readonly accessMs: number;
@@ -107,30 +162,47 @@ export interface PlanMarket {
   readonly zone: MarketZone;
 }
 
+/** A candidate site: a region or a greenfield site. */
 export interface PlanCandidate {
+  /** Region id, bundled greenfield id (`greenfield:<market id>`) or custom point id. */
   readonly id: string;
+  /** Display name. */
   readonly name: string;
+  /** Whether it is one of the provider's regions or a greenfield site. */
   readonly kind: 'region' | 'greenfield';
+  /** ISO 3166-1 alpha-2, or null for a custom point without one. */
   readonly country: string | null;
+  /** `[lon, lat]` in degrees. */
   readonly coordinates: LonLat;
 }
 
+/** A scenario with every default applied and every id resolved, as a plan records it. */
 export interface ResolvedScenario {
+  /** Shown in reports. */
   readonly name: string;
   /** The network market-to-site RTTs take. */
   readonly network: Network;
   /** The RTT quantile SLOs are judged on; null for the median. */
   readonly confidence: number | null;
+  /** The markets, in scenario order. */
   readonly markets: readonly PlanMarket[];
+  /** The candidate sites: regions in data-file order, then greenfield sites in scenario order. */
   readonly candidates: readonly PlanCandidate[];
+  /** What the plan optimises. */
   readonly objective: PlanObjective;
+  /** Number of sites to choose, or null for objectives that count sites themselves. */
   readonly k: number | null;
+  /** Candidate ids always chosen. */
   readonly required: readonly string[];
+  /** Candidate ids never chosen. */
   readonly excluded: readonly string[];
+  /** Chosen sites each market must have within its SLO. */
   readonly redundancy: number;
   /** Each candidate's cost, in candidate order, or null when the scenario gives none. */
   readonly costs: readonly number[] | null;
+  /** What the costs are in, e.g. `per month`. */
   readonly costUnit: string;
+  /** The two-tier topology asked for, or null for a one-tier plan. */
   readonly topology: Topology | null;
 }
 

@@ -6,25 +6,52 @@ import { describe } from '../util/describe.js';
 import { checkPlanOptions, type Plan, plan, type PlanOptions } from './plan.js';
 import type { Scenario } from './scenario.js';
 
-export type SweepRange = { readonly k: { readonly from: number; readonly to: number } } | { readonly sloMs: { readonly from: number; readonly to: number; readonly step: number } };
+/** What a sweep varies: k from `from` to `to`, or the default SLO from `from` to `to` ms by `step`. At most 200 steps. */
+export type SweepRange = {
+  /** Sweep the number of regions. */
+  readonly k: {
+    /** The first k, a positive integer. */
+    readonly from: number;
+    /** The last k, at least `from`. */
+    readonly to: number;
+  };
+} | {
+  /** Sweep the default SLO (tiers keep theirs). */
+  readonly sloMs: {
+    /** The first SLO in ms, > 0. */
+    readonly from: number;
+    /** The last SLO in ms, at least `from`. */
+    readonly to: number;
+    /** Ms between steps, > 0. */
+    readonly step: number;
+  };
+};
 
+/** One step of a sweep: the plan's regions, coverage, RTTs and cost at one value. */
 export interface SweepPoint {
   /** The k or the SLO (ms) of this step. */
   readonly value: number;
+  /** The plan's status at this step. */
   readonly status: Plan['status'];
+  /** The chosen site ids. */
   readonly regions: readonly string[];
   /** Demand weight within its SLO, of all demand weight. */
   readonly coverage: number;
   /** Demand-weighted mean RTT over the markets served. */
   readonly meanRttMs: number;
+  /** Worst RTT over the markets served, in ms. */
   readonly worstRttMs: number;
   /** The chosen sites' total cost, when the scenario gives costs; else null. */
   readonly cost: number | null;
 }
 
+/** A trade-off curve: one plan per step of k or of the SLO. */
 export interface Sweep {
+  /** What was varied. */
   readonly parameter: 'k' | 'sloMs';
+  /** The plan objective every step used. */
   readonly objective: string;
+  /** One point per step, in order. */
   readonly points: readonly SweepPoint[];
 }
 
@@ -64,6 +91,21 @@ function bounds(from: unknown, to: unknown, field: string, integer: boolean): [n
  * Plans `scenario` once per step. A k sweep keeps the scenario's objective when it takes k and
  * otherwise maximises coverage; an SLO sweep varies the default SLO (tiers keep theirs).
  * `onStep` reports progress (step index, step count).
+ *
+ * @param scenario - the scenario to plan at every step
+ * @param range - `{ k: { from, to } }` or `{ sloMs: { from, to, step } }`, at most 200 steps
+ * @param options - world, timeLimitMs (per step) and what-if cuts, as for {@link plan}
+ * @param onStep - called after each step with (steps done, step count)
+ * @throws {@link InvalidArgumentError} for a malformed range, more than 200 steps, a k sweep of a
+ *   two-tier scenario, or a bad scenario or option
+ * @example
+ * ```ts
+ * import { renderSweepSvg, sweep } from 'geoslo';
+ *
+ * const curve = sweep({ markets: { countries: ['SG', 'ID', 'AE', 'MX', 'BR'] } }, { k: { from: 1, to: 5 } });
+ * curve.points.map((point) => `k=${point.value}: ${(point.coverage * 100).toFixed(0)}% within SLO`);
+ * const svg = renderSweepSvg(curve);
+ * ```
  */
 export function sweep(scenario: Scenario, range: SweepRange, options: PlanOptions = {}, onStep?: (done: number, total: number) => void): Sweep {
   if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {

@@ -11,6 +11,7 @@ export const TOPOLOGY_TYPES = ['regional-centres'] as const;
 
 /** As a scenario writes it. */
 export interface TopologyInput {
+  /** The only topology: regional centres and national stations. */
   readonly type: (typeof TOPOLOGY_TYPES)[number];
   /** Station-to-centre RTT limit over the backbone (ms). */
   readonly syncSloMs: number;
@@ -18,9 +19,13 @@ export interface TopologyInput {
   readonly replicationSloMs?: number;
 }
 
+/** The two-tier topology as the scenario resolved it. */
 export interface Topology {
+  /** The only topology: regional centres and national stations. */
   readonly type: 'regional-centres';
+  /** Station-to-centre RTT limit over the backbone (ms). */
   readonly syncSloMs: number;
+  /** Centre-to-centre RTT limit over the backbone (ms), or null for none. */
   readonly replicationSloMs: number | null;
 }
 

@@ -10,32 +10,52 @@ import type { Topology } from './topology.js';
 import { solveTwoTier, type TwoTierProblem, type TwoTierSolution } from './two-tier-search.js';
 import { bundledWorld } from '../world/world.js';
 
+/** A national station: a site in a country whose data must stay home, syncing with its centre. */
 export interface PlanStation {
+  /** The site's id. */
   readonly id: string;
+  /** The country it serves (ISO 3166-1 alpha-2). */
   readonly country: string;
   /** Station-to-centre RTT over the backbone (0 when the station is the centre's own site). */
   readonly syncRttMs: number;
 }
 
+/** A regional centre: a site hosting the platform for a group of countries. */
 export interface PlanCentre {
+  /** The site's id. */
   readonly id: string;
   /** Countries (or, for a market without one, the market id) this centre hosts. */
   readonly countries: readonly string[];
+  /** The national stations syncing with this centre. */
   readonly stations: readonly PlanStation[];
 }
 
 /** A part of the two-tier architecture the plan could not build, and why. */
 export interface UnbuiltPart {
+  /** The country (or, for a market without one, the market id) left without it. */
   readonly country: string;
+  /** Which part is missing. */
   readonly part: 'centre' | 'station';
+  /** Why no choice of sites builds it, in words. */
   readonly reason: string;
 }
 
+/** A two-tier plan's architecture: its centres and stations, their RTTs, and what could not be built. */
 export interface PlanTopology extends Topology {
+  /** The regional centres, each with its countries and stations. */
   readonly centres: readonly PlanCentre[];
   /** The worst centre-to-centre RTT over the backbone; null with one centre. */
   readonly replicationRttMs: number | null;
-  readonly replication: readonly { readonly from: string; readonly to: string; readonly rttMs: number }[];
+  /** Every pair of centres and its RTT over the backbone. */
+  readonly replication: readonly {
+    /** One centre's id. */
+    readonly from: string;
+    /** The other centre's id. */
+    readonly to: string;
+    /** RTT between them over the backbone, in ms. */
+    readonly rttMs: number;
+  }[];
+  /** The parts no choice of sites could build; empty when everything was built. */
   readonly unbuilt: readonly UnbuiltPart[];
 }
 

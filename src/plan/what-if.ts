@@ -9,23 +9,42 @@ import { checkPlanOptions, coverageOf, type MarketOutcome, type Verdict, outcome
 import { resolveScenario, type Scenario } from './scenario.js';
 import { reevaluate } from './criticality.js';
 
+/**
+ * A market's outcome at one moment: what serves it, how fast, and its verdict.
+ * @inline
+ */
 export interface MarketView {
+  /** The site serving it, or null when none reaches it. */
   readonly servedBy: string | null;
+  /** RTT to that site as the SLO judges it, in ms. */
   readonly rttMs: number;
+  /** Whether the RTT is within the market's SLO. */
   readonly sloMet: boolean;
+  /** Met, missed, or served by a national station. */
   readonly verdict: Verdict;
 }
 
+/** A market whose outcome the what-if changed. */
 export interface MarketChange {
+  /** The market id. */
   readonly market: string;
+  /** In the baseline plan. */
   readonly before: MarketView;
+  /** With the baseline's regions under the what-if. */
   readonly after: MarketView;
 }
 
+/** What a what-if does to a plan: the baseline, the baseline under it, the re-plan, and what changed. */
 export interface WhatIfReport {
+  /** The plan without the what-if. */
   readonly baseline: Plan;
   /** The baseline's regions, less any failed, under the what-if. */
-  readonly reevaluated: { readonly markets: readonly MarketOutcome[]; readonly coverage: Plan['coverage'] };
+  readonly reevaluated: {
+    /** Every market's outcome, in scenario order. */
+    readonly markets: readonly MarketOutcome[];
+    /** Demand weight within its SLO, and how many markets got each verdict. */
+    readonly coverage: Plan['coverage'];
+  };
   /** The plan made again under the what-if. */
   readonly replanned: Plan;
   /** Markets whose serving region, SLO verdict or RTT (by more than 0.5 ms) changed on re-evaluation. */
@@ -34,6 +53,25 @@ export interface WhatIfReport {
 
 const view = (o: MarketOutcome): MarketView => ({ servedBy: o.servedBy, rttMs: o.rttMs, sloMet: o.sloMet, verdict: o.verdict });
 
+/**
+ * Plans the scenario, then applies the what-if (cable or corridor cuts, nodes removed, regions
+ * failed): the baseline's regions re-evaluated under it (what users see until someone acts), the
+ * plan made again for it (what could be done), and the markets that changed.
+ *
+ * @param scenarioInput - the scenario, as for {@link plan}
+ * @param cuts - what to cut or fail
+ * @param options - world and timeLimitMs, as for {@link plan}
+ * @throws {@link InvalidArgumentError} for a bad scenario field, an unknown cable, corridor, node or region, or a bad option
+ * @example
+ * ```ts
+ * import { whatIf } from 'geoslo';
+ *
+ * const report = whatIf({ markets: { countries: ['SG', 'AE', 'SA', 'EG'] } }, { cutCorridors: ['red-sea'] });
+ * report.reevaluated.coverage.share; // coverage with the baseline's regions under the cut
+ * report.replanned.chosen.map((site) => site.id); // the regions a re-plan would choose
+ * report.changes.map((change) => `${change.market}: ${change.before.rttMs.toFixed(0)} -> ${change.after.rttMs.toFixed(0)} ms`);
+ * ```
+ */
 export function whatIf(scenarioInput: Scenario, cuts: WhatIf, options: Omit<PlanOptions, keyof WhatIf> = {}): WhatIfReport {
   checkPlanOptions(cuts, 'whatIf');
   checkPlanOptions(options, 'whatIf');

@@ -15,11 +15,13 @@ import { didYouMean } from '../util/suggest.js';
 import { rttColumns } from './rtt-columns.js';
 import { rttText, siteRoles, syncLinks } from './verdicts.js';
 
+/** Size and title of {@link renderMapSvg}'s map. */
 export interface MapOptions {
-  /** @default 1200 */
+  /** Width in pixels, from 200 to 20,000. @default 1200 */
   readonly width?: number;
-  /** @default 620 */
+  /** Height in pixels, from 200 to 20,000. @default 620 */
   readonly height?: number;
+  /** The title drawn at the top left. @default the scenario's name */
   readonly title?: string;
 }
 
@@ -55,6 +57,23 @@ function checkMapOptions(options: unknown): MapOptions {
   return options as MapOptions;
 }
 
+/**
+ * The plan on a world map, as a standalone SVG: chosen sites as squares, markets as dots sized by
+ * demand and coloured by SLO met or missed, and each market's arc to the site serving it (a
+ * two-tier plan adds its centres, stations, sync and replication links).
+ *
+ * @param result - a plan made by {@link plan} or {@link whatIf}
+ * @param options - width and height in pixels, and a title
+ * @throws {@link InvalidArgumentError} when `result` is not a plan or an option is malformed
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { plan, renderMapSvg } from 'geoslo';
+ *
+ * const result = plan({ markets: { countries: ['SG', 'ID', 'AE', 'MX'] } });
+ * writeFileSync('plan.svg', renderMapSvg(result, { width: 1600, height: 800, title: 'Four markets' }));
+ * ```
+ */
 export function renderMapSvg(result: Plan, options: MapOptions = {}): string {
   checkPlan(result, 'renderMapSvg');
   const checked = checkMapOptions(options);

@@ -9,11 +9,42 @@ import { checkPlan, type Plan } from '../plan/plan.js';
 import { type Feature, type FeatureCollection, type LineGeometry, segmentGeometry } from '../world/geojson.js';
 import { siteRoles, syncLinks } from './verdicts.js';
 
+/**
+ * A feature's properties: `role` says what it is ('site', 'centre', 'station', 'market',
+ * 'assignment', 'sync' or 'replication'); RTTs are in ms, null when unreachable.
+ * @inline
+ */
 type Properties = Record<string, string | number | boolean | null | readonly string[]>;
-type PointGeometry = { type: 'Point'; coordinates: [number, number] };
+/**
+ * A GeoJSON Point at `[lon, lat]`.
+ * @inline
+ */
+type PointGeometry = {
+  /** Always `'Point'`. */
+  type: 'Point';
+  /** `[lon, lat]` in degrees. */
+  coordinates: [number, number];
+};
 
 const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(3)) : null);
 
+/**
+ * The plan as one GeoJSON FeatureCollection: chosen sites and markets as Points, and a line from
+ * each market to the site serving it, with `rttMs`, `medianRttMs`, `sloMs`, `sloMet`, `verdict`,
+ * `servedBy` and the network in the properties, ready for any map tool. A two-tier plan adds its
+ * sync and replication lines.
+ *
+ * @param result - a plan made by {@link plan} or {@link whatIf}
+ * @throws {@link InvalidArgumentError} when `result` is not a plan
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { plan, toFeatureCollection } from 'geoslo';
+ *
+ * const result = plan({ markets: { countries: ['SG', 'ID', 'AE', 'MX'] } });
+ * writeFileSync('plan.geojson', JSON.stringify(toFeatureCollection(result)));
+ * ```
+ */
 export function planFeatureCollection(result: Plan): FeatureCollection<PointGeometry | LineGeometry, Properties> {
   checkPlan(result, 'toFeatureCollection');
   const features: Feature<PointGeometry | LineGeometry, Properties>[] = [];

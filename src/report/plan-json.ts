@@ -16,6 +16,21 @@ function topologyJson(topology: PlanTopology): object {
   };
 }
 
+/**
+ * The plan as plain JSON, with its gap analysis and N-1: what a pipeline or a notebook reads back.
+ * Typed arrays become lists and unreachable RTTs become null, so `JSON.stringify` loses nothing.
+ *
+ * @param result - a plan made by {@link plan} or {@link whatIf}
+ * @param gaps - `gapAnalysis(result)`
+ * @param failures - `nMinusOne(result)`
+ * @example
+ * ```ts
+ * import { gapAnalysis, nMinusOne, plan, planJson } from 'geoslo';
+ *
+ * const result = plan({ markets: { countries: ['SG', 'ID', 'AE', 'MX'] } });
+ * console.log(JSON.stringify(planJson(result, gapAnalysis(result), nMinusOne(result)), null, 2));
+ * ```
+ */
 export function planJson(result: Plan, gaps: GapAnalysis, failures: readonly SiteFailure[]): object {
   return {
     scenario: result.scenario.name,

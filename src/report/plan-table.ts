@@ -38,6 +38,22 @@ function topologyLines(topology: PlanTopology): string[] {
   return lines;
 }
 
+/**
+ * The plan as terminal tables: a summary, a two-tier plan's centres and stations, every market
+ * against its SLO, what no region can serve with the greenfield site that would help most, and
+ * what each chosen region's failure would break. What `geoslo plan` prints.
+ *
+ * @param result - a plan made by {@link plan} or {@link whatIf}
+ * @param gaps - `gapAnalysis(result)`
+ * @param failures - `nMinusOne(result)`
+ * @example
+ * ```ts
+ * import { gapAnalysis, nMinusOne, plan, planTable } from 'geoslo';
+ *
+ * const result = plan({ markets: { countries: ['SG', 'ID', 'AE', 'MX'] } });
+ * console.log(planTable(result, gapAnalysis(result), nMinusOne(result)));
+ * ```
+ */
 export function planTable(result: Plan, gaps: GapAnalysis, failures: readonly SiteFailure[]): string {
   const { scenario } = result;
   const lines: string[] = [];

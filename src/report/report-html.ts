@@ -14,6 +14,7 @@ import { rttColumns } from './rtt-columns.js';
 import { costDescription, counted, topologySummary, verdictCounts, whatIfDescription } from './verdicts.js';
 import { renderSweepSvg } from './sweep-svg.js';
 
+/** What {@link renderReportHtml} includes beyond the plan; analyses not given are run or left out. */
 export interface ReportParts {
   /** @default gapAnalysis(plan) */
   readonly gaps?: GapAnalysis;
@@ -54,6 +55,22 @@ function criticalitySection(result: Criticality): string {
   );
 }
 
+/**
+ * A standalone HTML report of a plan: the map, the sweep chart, the market table, the gaps and the
+ * N-1 table, with its styles inline and no script or network access, so it opens offline.
+ *
+ * @param result - a plan made by {@link plan} or {@link whatIf}
+ * @param parts - analyses already run (gaps, failures) and optional ones to include (sweep, criticality)
+ * @throws {@link InvalidArgumentError} when `result` is not a plan or `parts` names an unknown part
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { criticality, plan, renderReportHtml } from 'geoslo';
+ *
+ * const result = plan({ markets: { countries: ['SG', 'ID', 'AE', 'MX'] } });
+ * writeFileSync('plan.html', renderReportHtml(result, { criticality: criticality(result, { kinds: ['site'] }) }));
+ * ```
+ */
 export function renderReportHtml(result: Plan, parts: ReportParts = {}): string {
   checkPlan(result, 'renderReportHtml');
   if (typeof parts !== 'object' || parts === null || Array.isArray(parts)) {

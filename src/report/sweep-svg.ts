@@ -3,6 +3,23 @@
 
 import type { Sweep } from '../plan/sweep.js';
 
+/**
+ * A sweep as a small standalone SVG chart: coverage (% of demand within SLO, left axis) and
+ * demand-weighted mean RTT (ms, right axis) against k or the SLO. Steps with no market served are
+ * left out; with none left the SVG is empty.
+ *
+ * @param result - a sweep made by {@link sweep}
+ * @param width - in pixels (default 640)
+ * @param height - in pixels (default 300)
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { renderSweepSvg, sweep } from 'geoslo';
+ *
+ * const curve = sweep({ markets: { countries: ['SG', 'ID', 'AE', 'MX'] } }, { sloMs: { from: 40, to: 120, step: 20 } });
+ * writeFileSync('sweep.svg', renderSweepSvg(curve, 800, 360));
+ * ```
+ */
 export function renderSweepSvg(result: Sweep, width = 640, height = 300): string {
   const margin = { left: 56, right: 56, top: 30, bottom: 44 };
   const points = result.points.filter((p) => Number.isFinite(p.meanRttMs));

@@ -6,6 +6,10 @@ import { describe } from '../util/describe.js';
 import type { Attributes } from 'graphology-types';
 import { InvalidArgumentError } from '../errors.js';
 
+/**
+ * Computes an edge's weight from the edge, as graphology's `getEdgeWeight` mappers do. Must
+ * return a finite number >= 0 (milliseconds, when the graph models latency).
+ */
 export type EdgeWeightFunction = (
   edge: string,
   attributes: Attributes,

@@ -11,8 +11,10 @@ import { describe } from '../util/describe.js';
 import { type EdgeWeightOption } from './edge-weight.js';
 import { arcUpperBound, assertGraph, packGraphology } from './pack-graphology.js';
 
+/** A graphology node key; a number is looked up as its string form, as graphology does. */
 export type NodeId = string | number;
 
+/** How {@link createLatencyIndex} weighs the graph's edges and which kernel answers queries. */
 export interface LatencyIndexOptions {
   /** Edge weight: attribute name, function, or null for unit weights. @default "weight" */
   getEdgeWeight?: EdgeWeightOption;
@@ -20,8 +22,10 @@ export interface LatencyIndexOptions {
   kernel?: KernelName;
 }
 
+/** How a matrix is computed: see {@link MatrixOptions.method}. */
 export type MatrixMethod = 'auto' | 'dijkstra' | 'floyd-warshall';
 
+/** Which rows and columns a matrix has, and how it is computed. */
 export interface MatrixOptions {
   /** Row nodes. @default every node, in graph order */
   sources?: readonly NodeId[];
@@ -37,12 +41,17 @@ export interface MatrixOptions {
 
 /** Row-major sources x targets lengths; `solvePlacement` accepts it as `latencyMs` directly. */
 export interface LatencyMatrix {
+  /** Number of sources. */
   readonly rows: number;
+  /** Number of targets. */
   readonly cols: number;
   /** data[r * cols + c] = length from sources[r] to targets[c]; +Infinity when unreachable. */
   readonly data: Float64Array;
+  /** Row node keys, in row order. */
   readonly sources: string[];
+  /** Column node keys, in column order. */
   readonly targets: string[];
+  /** The method that computed it ('auto' resolved to the one it picked). */
   readonly method: Exclude<MatrixMethod, 'auto'>;
 }
 
@@ -53,6 +62,29 @@ const F32_SAFE_PATH_LENGTH = 1e37;
 /** The largest Float64Array the engine makes (2^32 elements). */
 const MAX_MATRIX_CELLS = 2 ** 32;
 
+/**
+ * A graphology graph packed once into kernel memory for repeated shortest-path queries. Make one
+ * with {@link createLatencyIndex}; free it with `dispose()` or a `using` declaration, after which
+ * every method throws {@link DisposedError}. Later changes to the graph are not seen.
+ *
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { createLatencyIndex } from 'geoslo/shortest-path';
+ *
+ * const graph = new Graph({ type: 'undirected' });
+ * graph.mergeEdge('sin', 'hkg', { rttMs: 33 });
+ * graph.mergeEdge('hkg', 'tyo', { rttMs: 48 });
+ * const index = createLatencyIndex(graph, { getEdgeWeight: 'rttMs' });
+ * try {
+ *   index.singleSourceLength('tyo'); // { sin: 81, hkg: 48, tyo: 0 }
+ *   index.path('sin', 'tyo'); // ['sin', 'hkg', 'tyo']
+ *   index.matrix({ sources: ['sin'] }).data; // Float64Array [0, 33, 81]
+ * } finally {
+ *   index.dispose();
+ * }
+ * ```
+ */
 export class LatencyIndex {
   /** Node keys in index order (graph order). */
   readonly nodes: readonly string[];
@@ -79,10 +111,12 @@ export class LatencyIndex {
     this.packed = packGraph(csr, kernelName, functionName);
   }
 
+  /** Number of nodes in the packed graph. */
   get nodeCount(): number {
     return this.nodes.length;
   }
 
+  /** Which kernel answers: 'wasm' (WebAssembly) or 'js' (its TypeScript twin). */
   get kernel(): KernelName {
     return this.live('kernel').kernel;
   }
@@ -102,7 +136,7 @@ export class LatencyIndex {
     return this.pathAs(source, target, 'LatencyIndex.path');
   }
 
-  /** Lengths from every source to every target. */
+  /** Lengths from every source to every target (default: all nodes), row-major. */
   matrix(options: MatrixOptions = {}): LatencyMatrix {
     return this.matrixAs(options, 'LatencyIndex.matrix');
   }
@@ -113,6 +147,7 @@ export class LatencyIndex {
     this.packed = null;
   }
 
+  /** Same as `dispose()`, for `using index = createLatencyIndex(...)`. */
   [Symbol.dispose](): void {
     this.dispose();
   }
@@ -259,6 +294,23 @@ function isIdentity(indices: Int32Array): boolean {
 /**
  * Packs `graph` (directed, undirected or mixed) for repeated queries. Parallel edges keep the
  * lightest, self-loops are ignored. Call dispose() (or `using`) to free its WebAssembly memory.
+ *
+ * @param graph - any graphology graph with at least one node
+ * @param options - `getEdgeWeight` (default the `weight` attribute, 1 where absent) and `kernel` (default 'wasm')
+ * @throws {@link EmptyGraphError} when the graph has no nodes
+ * @throws {@link InvalidArgumentError} when an option or an edge weight is malformed (weights must be finite and >= 0)
+ * @throws {@link CapacityError} when the packed graph cannot fit in WebAssembly memory
+ * @example
+ * ```ts
+ * import Graph from 'graphology';
+ * import { createLatencyIndex } from 'geoslo/shortest-path';
+ *
+ * const graph = new Graph({ type: 'undirected' });
+ * graph.mergeEdge('sin', 'hkg', { rttMs: 33 });
+ * graph.mergeEdge('hkg', 'tyo', { rttMs: 48 });
+ * using index = createLatencyIndex(graph, { getEdgeWeight: 'rttMs' }); // freed at the end of the scope
+ * index.path('sin', 'tyo'); // ['sin', 'hkg', 'tyo']
+ * ```
  */
 export function createLatencyIndex(graph: AbstractGraph, options: LatencyIndexOptions = {}): LatencyIndex {
   return createLatencyIndexAs(graph, options, 'createLatencyIndex');

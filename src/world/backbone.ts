@@ -13,6 +13,31 @@ import type { Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, Cab
 
 const NODE_KINDS: readonly BackboneNodeKind[] = ['metro', 'landing'];
 
+/**
+ * Checks a backbone (the shape of data/backbone.json) field by field and assembles its links:
+ * a cable's published length is spread over its segments, a terrestrial route is great circle
+ * times its route factor (default `defaults.terrestrialRouteFactor`, else 1.3). Every cable is kept,
+ * whatever its year.
+ *
+ * @param json - an object with `nodes`, `cables`, `terrestrial` and optional `defaults`
+ * @param functionName - the name errors are attributed to, e.g. your loader's
+ * @param path - the JSON path errors name for the object (default `'backbone'`)
+ * @throws {@link InvalidArgumentError} naming the path of the first bad field, an unknown node id or a repeated id
+ * @example
+ * ```ts
+ * import { backboneGraph, parseBackbone } from 'geoslo';
+ *
+ * const backbone = parseBackbone({
+ *   nodes: [
+ *     { id: 'sg-singapore', name: 'Singapore', kind: 'metro', country: 'SG', coordinates: [103.82, 1.35] },
+ *     { id: 'my-kuala-lumpur', name: 'Kuala Lumpur', kind: 'metro', country: 'MY', coordinates: [101.69, 3.14] },
+ *   ],
+ *   cables: [],
+ *   terrestrial: [{ id: 'sg-singapore--my-kuala-lumpur', from: 'sg-singapore', to: 'my-kuala-lumpur', source: 'own survey' }],
+ * }, 'loadOwnBackbone');
+ * backboneGraph(backbone).size; // 1 link
+ * ```
+ */
 export function parseBackbone(json: unknown, functionName: string, path = 'backbone'): Backbone {
   const read = new FieldReader(functionName);
   const root = read.object(json, path);
@@ -164,6 +189,16 @@ export const backbone: Backbone = backboneInService(backboneOfAllYears, BUNDLED_
 /**
  * The backbone as a graphology multigraph: node attributes `kind`, `name`, `country`,
  * `coordinates`; edge keys are link ids, with `kind`, `lengthKm`, `cable`, `name`, `corridors`.
+ *
+ * @param world - the backbone to convert (default the bundled backbone: systems in service in 2025)
+ * @example
+ * ```ts
+ * import { backboneGraph } from 'geoslo';
+ * import { path } from 'geoslo/shortest-path';
+ *
+ * const graph = backboneGraph();
+ * path(graph, 'sg-singapore', 'fr-marseille', { getEdgeWeight: 'lengthKm' }); // the shortest route by km
+ * ```
  */
 export function backboneGraph(world: Backbone = backbone): Graph {
   const graph = new Graph({ type: 'undirected', multi: true, allowSelfLoops: false });

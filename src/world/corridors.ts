@@ -9,4 +9,5 @@ export const CORRIDORS = Object.freeze([
   'americas-atlantic', 'caribbean', 'africa-west', 'africa-east',
 ] as const);
 
+/** The name of a corridor, one of {@link CORRIDORS}. */
 export type Corridor = (typeof CORRIDORS)[number];

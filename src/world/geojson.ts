@@ -6,22 +6,57 @@ import type { LonLat } from '../geo/coordinates.js';
 import type { Backbone, BackboneNode, Market, Region } from './records.js';
 import { bundledWorld } from './world.js';
 
+/**
+ * `[lon, lat]` in degrees.
+ * @inline
+ */
 type Position = [number, number];
 
+/** A GeoJSON Feature (RFC 7946) with geometry `G` and properties `P`. */
 export interface Feature<G, P> {
+  /** Always `'Feature'`. */
   type: 'Feature';
+  /** The id of the record the feature shows (region, market, node or link id). */
   id: string;
+  /** Where it is, in `[lon, lat]` degrees. */
   geometry: G;
+  /** The record's fields, for map tools to label and colour by. */
   properties: P;
 }
 
+/** A GeoJSON FeatureCollection (RFC 7946), ready for any map tool. */
 export interface FeatureCollection<G, P> {
+  /** Always `'FeatureCollection'`. */
   type: 'FeatureCollection';
+  /** The features, in the order of the records they show. */
   features: Feature<G, P>[];
 }
 
-export type PointGeometryOut = { type: 'Point'; coordinates: Position };
-export type LineGeometry = { type: 'LineString'; coordinates: Position[] } | { type: 'MultiLineString'; coordinates: Position[][] };
+/**
+ * A GeoJSON Point at `[lon, lat]`.
+ * @inline
+ */
+export type PointGeometryOut = {
+  /** Always `'Point'`. */
+  type: 'Point';
+  /** `[lon, lat]` in degrees. */
+  coordinates: Position;
+};
+/**
+ * A GeoJSON LineString, or a MultiLineString split at the antimeridian, in `[lon, lat]` positions.
+ * @inline
+ */
+export type LineGeometry = {
+  /** A line that does not cross the antimeridian. */
+  type: 'LineString';
+  /** Positions along the line, `[lon, lat]` in degrees. */
+  coordinates: Position[];
+} | {
+  /** A line split where it crosses the antimeridian. */
+  type: 'MultiLineString';
+  /** One part on each side of the antimeridian, each of `[lon, lat]` positions. */
+  coordinates: Position[][];
+};
 
 function point(coordinates: LonLat): PointGeometryOut {
   return { type: 'Point', coordinates: [coordinates[0], coordinates[1]] };
@@ -42,6 +77,18 @@ export function segmentGeometry(from: LonLat, to: LonLat): LineGeometry {
   };
 }
 
+/**
+ * Regions as GeoJSON Points, with every region field but `coordinates` in the properties.
+ *
+ * @param regions - the regions to show (default the bundled regions)
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { isOperating, regions, regionsFeatureCollection } from 'geoslo';
+ *
+ * writeFileSync('regions.geojson', JSON.stringify(regionsFeatureCollection(regions.filter(isOperating))));
+ * ```
+ */
 export function regionsFeatureCollection(regions: readonly Region[] = bundledWorld.regions): FeatureCollection<PointGeometryOut, Omit<Region, 'coordinates'>> {
   return {
     type: 'FeatureCollection',
@@ -49,6 +96,17 @@ export function regionsFeatureCollection(regions: readonly Region[] = bundledWor
   };
 }
 
+/**
+ * Markets as GeoJSON Points, with every market field but `coordinates` (population included) in the properties.
+ *
+ * @param markets - the markets to show (default the bundled markets)
+ * @example
+ * ```ts
+ * import { markets, marketsFeatureCollection } from 'geoslo';
+ *
+ * const indonesia = marketsFeatureCollection(markets.filter((market) => market.country === 'ID'));
+ * ```
+ */
 export function marketsFeatureCollection(markets: readonly Market[] = bundledWorld.markets): FeatureCollection<PointGeometryOut, Omit<Market, 'coordinates'>> {
   return {
     type: 'FeatureCollection',
@@ -56,17 +114,36 @@ export function marketsFeatureCollection(markets: readonly Market[] = bundledWor
   };
 }
 
+/** The properties of a backbone link's feature in {@link backboneFeatureCollection}. */
 export interface LinkProperties {
+  /** Submarine cable segment or terrestrial route. */
   kind: 'submarine' | 'terrestrial';
+  /** The cable id for a submarine link, null for a terrestrial one. */
   cable: string | null;
+  /** The cable's name, or the route id for a terrestrial route. */
   name: string;
+  /** Modelled route length, rounded to the kilometre. */
   lengthKm: number;
+  /** The corridors this segment passes through; empty for a terrestrial route. */
   corridors: string[];
+  /** Backbone node id at one end. */
   from: string;
+  /** Backbone node id at the other end. */
   to: string;
 }
 
-/** Backbone links as LineStrings (cable name, kind, length, corridors in properties); nodes as Points. */
+/**
+ * Backbone links as LineStrings (cable name, kind, length, corridors in properties); nodes as Points.
+ *
+ * @param backbone - the backbone to show (default the bundled backbone: systems in service in 2025)
+ * @example
+ * ```ts
+ * import { backboneFeatureCollection, worldAsOf } from 'geoslo';
+ *
+ * const links2010 = backboneFeatureCollection(worldAsOf(2010).backbone).features
+ *   .filter((feature) => feature.geometry.type !== 'Point');
+ * ```
+ */
 export function backboneFeatureCollection(backbone: Backbone = bundledWorld.backbone): FeatureCollection<LineGeometry | PointGeometryOut, LinkProperties | Omit<BackboneNode, 'coordinates'>> {
   const nodeById = new Map(backbone.nodes.map((node) => [node.id, node]));
   const links = backbone.links.map((link): Feature<LineGeometry, LinkProperties> => ({

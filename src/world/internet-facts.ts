@@ -6,6 +6,25 @@ import internetJson from '../../data/internet.json';
 import { FieldReader } from './parse.js';
 import type { Backbone, ExchangeHub, GatewayCountry, InternetFacts } from './records.js';
 
+/**
+ * Checks internet facts (the shape of data/internet.json) field by field against the backbone
+ * they describe: every exchange hub must be a node of it.
+ *
+ * @param json - an object with `exchangeHubs` (at least one) and optional `gatewayCountries`
+ * @param backbone - the backbone whose nodes the hubs name
+ * @param functionName - the name errors are attributed to, e.g. your loader's
+ * @param path - the JSON path errors name for the object (default `'internet'`)
+ * @throws {@link InvalidArgumentError} naming the path of the first bad field, an unknown node or a repeated entry
+ * @example
+ * ```ts
+ * import { bundledWorld, estimateRtt, parseInternetFacts } from 'geoslo';
+ *
+ * const internet = parseInternetFacts({
+ *   exchangeHubs: [{ node: 'sg-singapore', exchange: 'Singapore IX', networks: null, source: 'own list' }],
+ * }, bundledWorld.backbone, 'loadInternetFacts');
+ * estimateRtt('id-jakarta', 'ap-southeast-1', { network: 'internet', world: { ...bundledWorld, internet } });
+ * ```
+ */
 export function parseInternetFacts(json: unknown, backbone: Backbone, functionName: string, path = 'internet'): InternetFacts {
   const read = new FieldReader(functionName);
   const root = read.object(json, path);

@@ -5,14 +5,19 @@
 import macroRegionsJson from '../../data/macro-regions.json';
 import { FieldReader } from './parse.js';
 
+/** The nine macro-region ids, after the UN M49 regions. */
 export const MACRO_REGION_IDS = Object.freeze([
   'southeast-asia', 'middle-east', 'latin-america', 'africa', 'south-asia', 'east-asia', 'europe', 'north-america', 'oceania',
 ] as const);
 
+/** A macro-region id, one of {@link MACRO_REGION_IDS}. */
 export type MacroRegion = (typeof MACRO_REGION_IDS)[number];
 
+/** A macro-region and its member countries (data/macro-regions.json). */
 export interface MacroRegionRecord {
+  /** The macro-region's id. */
   readonly id: MacroRegion;
+  /** Its display name, e.g. `Southeast Asia`. */
   readonly name: string;
   /** ISO 3166-1 alpha-2 codes. */
   readonly countries: readonly string[];
@@ -45,7 +50,17 @@ const parsed = parseMacroRegions(macroRegionsJson);
 /** The macro-regions with their names and member countries. */
 export const macroRegions: readonly MacroRegionRecord[] = parsed.records;
 
-/** The macro-region of an ISO 3166-1 alpha-2 country code, or null for a code that names no country. */
+/**
+ * The macro-region of an ISO 3166-1 alpha-2 country code, or null for a code that names no country.
+ *
+ * @example
+ * ```ts
+ * import { macroRegionOf } from 'geoslo';
+ *
+ * macroRegionOf('SG'); // 'southeast-asia'
+ * macroRegionOf('XX'); // null
+ * ```
+ */
 export function macroRegionOf(country: string): MacroRegion | null {
   return parsed.byCountry.get(country) ?? null;
 }

@@ -4,6 +4,25 @@ import marketsJson from '../../data/markets.json';
 import { FieldReader } from './parse.js';
 import type { Market } from './records.js';
 
+/**
+ * Checks market records field by field (the shape of data/markets.json's `markets`) and returns
+ * them frozen, for a world of one's own.
+ *
+ * @param json - an array of market records
+ * @param functionName - the name errors are attributed to, e.g. your loader's
+ * @param path - the JSON path errors name for the array (default `'markets'`)
+ * @throws {@link InvalidArgumentError} naming the path of the first bad field, or a repeated id
+ * @example
+ * ```ts
+ * import { bundledWorld, estimateRtt, parseMarkets } from 'geoslo';
+ *
+ * const markets = parseMarkets([
+ *   { id: 'id-batam', name: 'Batam', country: 'ID', coordinates: [104.03, 1.13], population: 1_200_000, populationSource: 'own estimate' },
+ * ], 'loadOwnMarkets');
+ * const world = { ...bundledWorld, markets: [...bundledWorld.markets, ...markets] };
+ * estimateRtt('id-batam', 'ap-southeast-1', { world, network: 'internet' });
+ * ```
+ */
 export function parseMarkets(json: unknown, functionName: string, path = 'markets'): readonly Market[] {
   const read = new FieldReader(functionName);
   const markets = read.array(json, path).map((entry, i): Market => {

@@ -9,21 +9,34 @@ import { markets } from './markets.js';
 import type { Backbone, InternetFacts, Market, Region } from './records.js';
 import { regions } from './regions.js';
 
+/** Everything the latency models and the planner run on; pass one as `options.world`. */
 export interface World {
+  /** Candidate cloud regions. */
   readonly regions: readonly Region[];
+  /** Metro markets with their populations. */
   readonly markets: readonly Market[];
+  /** Metros and landings joined by cable segments and terrestrial routes. */
   readonly backbone: Backbone;
   /** Exchange hubs and gateway countries of the public internet over this backbone. */
   readonly internet: InternetFacts;
 }
 
-/** The bundled world: regions, markets and the cable systems in service in 2025. */
+// The bundled nodes are the same in every year, so one set of internet facts serves every world.
 const internet = bundledInternetFacts(backbone);
 
+/**
+ * The bundled world: regions, markets and the cable systems in service in 2025. The default of
+ * every call that takes `options.world`.
+ */
 export const bundledWorld: World = Object.freeze({ regions, markets, backbone, internet });
 
 /** Years worldAsOf accepts: from the first transoceanic fibre-optic cable (TAT-8, 1988) to 2100. */
-export const WORLD_YEARS = Object.freeze({ min: 1988, max: 2100 });
+export const WORLD_YEARS = Object.freeze({
+  /** The earliest year: TAT-8, the first transoceanic fibre-optic cable, entered service. */
+  min: 1988,
+  /** The latest year. */
+  max: 2100,
+});
 
 // One world per year, so that a model built on it (and its packed graphs) is reused.
 const worldsByYear = new Map<number, World>([[BUNDLED_YEAR, bundledWorld]]);
@@ -36,8 +49,13 @@ const worldsByYear = new Map<number, World>([[BUNDLED_YEAR, bundledWorld]]);
  *
  * @param year - a calendar year, an integer from 1988 to 2100
  * @returns a frozen World to pass as `options.world` (estimateRtt, latencyMatrix, plan, ...)
+ * @throws {@link InvalidArgumentError} when `year` is not an integer from 1988 to 2100
  * @example
+ * ```ts
+ * import { estimateRtt, worldAsOf } from 'geoslo';
+ *
  * const rtt2026 = estimateRtt('ap-southeast-1', 'eu-central-1', { world: worldAsOf(2026) });
+ * ```
  */
 export function worldAsOf(year: number): World {
   if (typeof year !== 'number' || !Number.isInteger(year) || year < WORLD_YEARS.min || year > WORLD_YEARS.max) {
