@@ -90,7 +90,7 @@ describe('the packed package', () => {
     const report = JSON.parse(run(join(root, 'node_modules', '.bin', 'attw'), [join(scratch, tarball), '--profile', 'node16', '--format', 'json'], scratch)) as {
       analysis: { entrypoints: Record<string, unknown> }; problems: Record<string, { resolutionKind?: string }[]>;
     };
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './placement', './shortest-path']);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(['.', './package.json', './placement', './scenario.schema.json', './shortest-path']);
     // node10 cannot resolve subpath exports at all; every resolution the node16 profile checks is clean.
     expect(Object.values(report.problems).flat().filter((problem) => problem.resolutionKind !== 'node10')).toEqual([]);
   });

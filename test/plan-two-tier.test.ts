@@ -98,7 +98,7 @@ describe('two-tier plans: regional centres and national stations', () => {
   it('checks the topology block like every scenario field', () => {
     const bad: [unknown, RegExp][] = [
       [{ type: 'regional-centers', syncSloMs: 50 }, /scenario\.topology\.type must be one of "regional-centres".*Did you mean "regional-centres"/],
-      [{ type: 'regional-centres' }, /scenario\.topology\.syncSloMs must be a number > 0/],
+      [{ type: 'regional-centres' }, /scenario\.topology\.syncSloMs must be a number > 0; it is missing\./],
       [{ type: 'regional-centres', syncSloMs: 50, replication: 100 }, /scenario\.topology\.replication is not a scenario field.*Did you mean "replicationSloMs"/],
     ];
     for (const [topology, message] of bad) expect(() => plan({ ...MODEL_CASE, topology } as Scenario)).toThrow(message);

@@ -115,7 +115,7 @@ const scenario = { markets: { countries: ['ID', 'TH'] }, slo: { defaultMs: 60 } 
 const BAD_SCENARIOS: readonly (readonly [string, unknown, RegExp])[] = [
   ['null', null, /scenario must be an object/], ['a string', 'scenario.json', /scenario must be an object/], ['an array', [], /scenario must be an object/],
   ['an unknown field', { ...scenario, objectiv: {} }, /scenario\.objectiv is not a scenario field.*Did you mean "objective"/], ['a __proto__ field', JSON.parse('{"__proto__": {"x": 1}}'), /scenario\.__proto__ is not a scenario field/],
-  ['an unknown network', { ...scenario, network: 'lan' }, /scenario\.network must be one of/], ['markets a number', { ...scenario, markets: 5 }, /scenario\.markets must be an object/],
+  ['an unknown network', { ...scenario, network: 'lan' }, /scenario\.network must be one of/], ['markets a number', { ...scenario, markets: 5 }, /scenario\.markets must be a list of bundled market ids and points, or { countries: \[...\] }; got 5/],
   ['an unknown market', { ...scenario, markets: ['id-jakarta', 'id-jakrta'] }, /scenario\.markets\[1\] is "id-jakrta", which is not a bundled market id.*Did you mean "id-jakarta"/],
   ['a repeated market', { ...scenario, markets: ['id-jakarta', 'id-jakarta'] }, /scenario\.markets\[1\] repeats the market "id-jakarta"/],
   ['a point without id', { ...scenario, markets: [{ coordinates: [100, 10] }] }, /scenario\.markets\[0\]\.id must be a non-empty string/],

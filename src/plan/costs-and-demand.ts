@@ -7,15 +7,22 @@
 import { InvalidArgumentError } from '../errors.js';
 import { CsvSyntaxError, parseCsv } from '../util/csv.js';
 import { didYouMean } from '../util/suggest.js';
+import type * as v from 'valibot';
 import type { Reader } from './scenario-reader.js';
+import type { DeepReadonly, demandSchema } from './scenario-schema.js';
 
 /** Demand weights as a scenario writes them: per country (split over its markets by population) or per market. */
 export interface DemandWeights {
-  /** Weight per ISO 3166-1 alpha-2 country, shared among its markets without their own. */
+  /** Per ISO country code: shared among the country's markets by population. */
   readonly countries?: Readonly<Record<string, number>>;
-  /** Weight per market id. */
+  /** Per market id: the market's own weight, overriding its country's share. */
   readonly markets?: Readonly<Record<string, number>>;
 }
+
+// The interface is the schema's type, written out to carry its documentation: this fails to
+// compile the moment the two differ.
+const demandMatchesSchema: [DemandWeights, DeepReadonly<v.InferInput<typeof demandSchema>>] extends [DeepReadonly<v.InferInput<typeof demandSchema>>, DemandWeights] ? true : never = true;
+void demandMatchesSchema;
 
 /** A market as demand weighting sees it: `baseWeight` is its population (or its custom point's weight). */
 export interface WeightedDraft {

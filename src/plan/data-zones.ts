@@ -6,23 +6,16 @@
 // two-tier plans serve it with a national station.
 
 import { didYouMean } from '../util/suggest.js';
+import type * as v from 'valibot';
 import type { Reader } from './scenario-reader.js';
+import type { dataZoneSchema, DeepReadonly } from './scenario-schema.js';
 
-/** One rule as a scenario writes it under `constraints.dataZones`. */
-export interface DataZoneRule {
-  /** Names the rule in errors and reports. */
-  readonly name?: string;
-  /** Markets the rule applies to: these ids, markets in these countries, markets in these tiers; none: every market. */
-  readonly markets?: readonly string[];
-  /** Markets in these countries (ISO 3166-1 alpha-2) are selected. */
-  readonly countries?: readonly string[];
-  /** Markets in these SLO tiers are selected. */
-  readonly tiers?: readonly string[];
-  /** Sites only in these countries (ISO 3166-1 alpha-2). */
-  readonly servedFrom?: readonly string[];
-  /** Never sites in these countries. */
-  readonly neverFrom?: readonly string[];
-}
+/**
+ * One rule as a scenario writes it under `constraints.dataZones`: which markets (by `markets`,
+ * `countries`, `tiers`; none: every market) and exactly one of `servedFrom` (only sites in these
+ * countries) or `neverFrom` (never sites in these countries).
+ */
+export type DataZoneRule = DeepReadonly<v.InferInput<typeof dataZoneSchema>>;
 
 /** Where one market may be served from: null `servedFrom` allows every country not in `neverFrom`. */
 export interface MarketZone {

@@ -7,136 +7,29 @@ import { type Network, NETWORKS } from '../latency/network.js';
 import type { RegionStatus } from '../world/records.js';
 import { REGION_STATUSES } from '../world/regions.js';
 import type { World } from '../world/world.js';
-import { type DemandWeights, readCosts, readDemandWeights } from './costs-and-demand.js';
-import { type DataZoneRule, type MarketZone, readDataZones, readSelector, zoneAllows } from './data-zones.js';
+import { readCosts, readDemandWeights } from './costs-and-demand.js';
+import { type MarketZone, readDataZones, readSelector, zoneAllows } from './data-zones.js';
 import { knownId, Reader } from './scenario-reader.js';
-import { readTopology, type Topology, type TopologyInput } from './topology.js';
+import { readTopology, type Topology } from './topology.js';
+
+export { PLAN_OBJECTIVES, type PlanObjective } from './scenario-schema.js';
+import type * as v from 'valibot';
+import {
+  checkScenarioShape, type DeepReadonly, PLAN_OBJECTIVES, type PlanObjective, type pointSchema, type scenarioSchema, type tierSchema,
+} from './scenario-schema.js';
+
+/** A market or greenfield site of the user's own, at a point `[lon, lat]`. */
+export type CustomPoint = DeepReadonly<v.InferInput<typeof pointSchema>>;
+
+/** A group of markets with an SLO of its own, e.g. a real-time tier, by market id or country. */
+export type SloTier = DeepReadonly<v.InferInput<typeof tierSchema>>;
 
 /**
- * What a plan optimises: 'fewest-regions' the fewest sites keeping every market within its SLO;
- * 'least-cost' the least total cost doing so (needs candidates.costs); 'least-mean-latency' the
- * least demand-weighted RTT with k sites; 'least-worst-latency' the least worst RTT with k sites;
- * 'most-covered' the most demand weight within its SLO with k sites.
+ * A planning scenario as users write it (JSON): markets, SLOs, network, objective, candidates,
+ * constraints and topology; every field is optional (see {@link plan}). The type comes from the
+ * scenario schema, which also checks scenarios at run time and is the JSON Schema editors use.
  */
-export type PlanObjective = 'fewest-regions' | 'least-cost' | 'least-mean-latency' | 'least-worst-latency' | 'most-covered';
-/** Every plan objective. */
-export const PLAN_OBJECTIVES: readonly PlanObjective[] = ['fewest-regions', 'least-cost', 'least-mean-latency', 'least-worst-latency', 'most-covered'];
-
-/** A market or greenfield site of the user's own, at a point. */
-export interface CustomPoint {
-  /** Unique id, used in results and in other scenario fields. */
-  readonly id: string;
-  /** Display name. @default the id */
-  readonly name?: string;
-  /** ISO 3166-1 alpha-2; needed for data residency. */
-  readonly country?: string;
-  /** `[lon, lat]` in degrees. */
-  readonly coordinates: readonly [number, number];
-  /** Demand weight; markets only. @default 1 */
-  readonly weight?: number;
-  /** Last-mile ms added to this market's RTT (e.g. a cellular network); markets only. */
-  readonly accessMs?: number;
-}
-
-/** A group of markets with an SLO of its own, e.g. a real-time tier. */
-export interface SloTier {
-  /** Tier name, shown in reports and usable in residency and data-zone rules. */
-  readonly name: string;
-  /** The tier's RTT SLO in ms. */
-  readonly sloMs: number;
-  /** Last-mile ms added to the RTT of this tier's markets. */
-  readonly accessMs?: number;
-  /** Market ids in this tier. */
-  readonly markets?: readonly string[];
-  /** Every scenario market in these countries is in this tier. */
-  readonly countries?: readonly string[];
-}
-
-/**
- * A planning scenario as users write it (JSON): markets, SLOs, network, objective, candidates and
- * constraints. Every field is optional; see {@link plan}.
- */
-export interface Scenario {
-  /** Shown in reports. @default "scenario" */
-  readonly name?: string;
-  /** Bundled market ids and custom points; or every bundled market in some countries. @default every bundled market */
-  readonly markets?: readonly (string | CustomPoint)[] | {
-    /** ISO 3166-1 alpha-2 codes: every bundled market in these countries. */
-    readonly countries: readonly string[];
-  };
-  /**
-   * Demand weight of markets: population, equal, or the user's own figures per country (shared
-   * among its markets by population) or per market, such as fleet sizes. @default "population"
-   */
-  readonly weights?: 'population' | 'equal' | DemandWeights;
-  /**
-   * `confidence` (e.g. 0.9): a market is within its SLO only when that quantile of its RTT is.
-   * `accessMs`: last-mile ms added to every market's RTT unless its tier or point sets its own.
-   */
-  readonly slo?: {
-    /** RTT SLO in ms of every market in no tier. */
-    readonly defaultMs: number;
-    /** The RTT quantile SLOs are judged on, strictly between 0 and 1. @default the median */
-    readonly confidence?: number;
-    /** Last-mile ms added to every market's RTT. @default 0 */
-    readonly accessMs?: number;
-    /** Tiers with SLOs of their own; a market in several takes the last. */
-    readonly tiers?: readonly SloTier[];
-  };
-  /**
-   * How users reach the sites: over the public internet, or over a private line or accelerator
-   * on the provider's backbone. Site-to-site traffic always takes the backbone.
-   * @default "internet"
-   */
-  readonly network?: Network;
-  /**
-   * What to optimise; k is required for all but fewest-regions and least-cost. Ties break by
-   * least demand-weighted RTT. @default fewest-regions
-   */
-  readonly objective?: {
-    /** What to optimise. */
-    readonly type: PlanObjective;
-    /** Number of sites to choose, required sites included. */
-    readonly k?: number;
-  };
-  /** Two tiers: regional centres for groups of countries, and national stations where data must stay home. */
-  readonly topology?: TopologyInput;
-  /** Which sites may be chosen: regions by status or id, greenfield sites, and their costs. @default every operating region */
-  readonly candidates?: {
-    /** Region statuses that are candidates. @default ["open", "open-2025"] */
-    readonly statuses?: readonly RegionStatus[];
-    /** Only these region ids (of those statuses). */
-    readonly regions?: readonly string[];
-    /** Greenfield sites: bundled greenfield ids or custom points. */
-    readonly greenfield?: readonly (string | CustomPoint)[];
-    /** A cost per candidate id (a monthly figure of the user's own); every candidate needs one once any has. */
-    readonly costs?: Readonly<Record<string, number>>;
-    /** What the costs are in, for reports. @default "per month" */
-    readonly costUnit?: string;
-  };
-  /** Sites required or excluded, data residency and data zones. */
-  readonly constraints?: {
-    /** Regions already in use: always chosen. */
-    readonly required?: readonly string[];
-    /** Regions never to use. */
-    readonly excluded?: readonly string[];
-    /** Markets whose data must stay in their own country. */
-    readonly residency?: {
-      /** These market ids. */
-      readonly markets?: readonly string[];
-      /** Markets in these countries (ISO 3166-1 alpha-2). */
-      readonly countries?: readonly string[];
-      /** Markets in these SLO tiers. */
-      readonly tiers?: readonly string[];
-    };
-    /** Where markets may be served from: only from some countries, or never from some. */
-    readonly dataZones?: readonly DataZoneRule[];
-    /** No market is served from a site in these countries. */
-    readonly excludedCountries?: readonly string[];
-  };
-  /** Each market within the SLO of this many chosen regions. @default 1 */
-  readonly redundancy?: number;
-}
+export type Scenario = DeepReadonly<v.InferInput<typeof scenarioSchema>>;
 
 /** A market as the scenario resolved it: where it is, its weight, SLO, tier and constraints. */
 export interface PlanMarket {
@@ -208,8 +101,9 @@ export interface ResolvedScenario {
 
 export function resolveScenario(input: unknown, world: World, greenfieldIds: ReadonlyMap<string, PlanCandidate>): ResolvedScenario {
   const read = new Reader();
+  checkScenarioShape(input === undefined ? {} : input);
   const scenario = read.object(input === undefined ? {} : input, 'scenario');
-  read.keys(scenario, 'scenario', ['name', 'network', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy', 'topology']);
+  read.keys(scenario, 'scenario', ['$schema', 'name', 'network', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy', 'topology']);
   const network = scenario.network === undefined ? 'internet' : read.oneOf(scenario.network, 'scenario.network', NETWORKS);
   const marketIds = world.markets.map((m) => m.id);
   const regionIds = world.regions.map((r) => r.id);

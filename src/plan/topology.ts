@@ -3,21 +3,16 @@
 // synchronising with its centre, and the centres replicating with one another, over the backbone.
 
 import { fibreLowerBoundMs } from '../geo/great-circle.js';
+import type * as v from 'valibot';
 import { zoneAllows } from './data-zones.js';
+import type { DeepReadonly, topologySchema } from './scenario-schema.js';
 import type { Reader } from './scenario-reader.js';
 import type { PlanCandidate, PlanMarket, PlanObjective } from './scenario.js';
 
 export const TOPOLOGY_TYPES = ['regional-centres'] as const;
 
-/** As a scenario writes it. */
-export interface TopologyInput {
-  /** The only topology: regional centres and national stations. */
-  readonly type: (typeof TOPOLOGY_TYPES)[number];
-  /** Station-to-centre RTT limit over the backbone (ms). */
-  readonly syncSloMs: number;
-  /** Centre-to-centre RTT limit over the backbone (ms); none: centres may be any distance apart. */
-  readonly replicationSloMs?: number;
-}
+/** As a scenario writes it: `{ type: 'regional-centres', syncSloMs, replicationSloMs? }`. */
+export type TopologyInput = DeepReadonly<v.InferInput<typeof topologySchema>>;
 
 /** The two-tier topology as the scenario resolved it. */
 export interface Topology {
