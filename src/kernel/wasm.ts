@@ -1,62 +1,14 @@
 // Loads the AssemblyScript kernel from bytes inlined in the bundle, so Node, bundlers and notebooks
 // need no asset path. The module has no imports: instantiation needs nothing but the bytes.
 
+import type { instantiate as instantiateKernel } from '../../build/geoslo.js';
 import kernelBytes from '../../build/geoslo.wasm';
 
-/** The kernel's raw exports: pointers are byte offsets into `memory`, sizes are counts. */
-export interface KernelExports {
-  readonly memory: WebAssembly.Memory;
-  allocate(bytes: number): number;
-  release(pointer: number): void;
-  heapBytesInUse(): number;
-  heapBytesSpanned(): number;
-  dijkstraRuns(
-    offsets: number, neighbours: number, weights: number, nodeCount: number,
-    runStarts: number, seedNodes: number, seedDistances: number, runCount: number,
-    targetNodes: number, targetCount: number,
-    out: number, predecessors: number,
-  ): number;
-  readonly FLOYD_WARSHALL_BLOCK: WebAssembly.Global;
-  floydWarshallSimd(matrix: number, size: number): void;
-  floydWarshallScalar(matrix: number, size: number): void;
-  pMedianCost(distance: number, n: number, weights: number, sites: number, count: number): number;
-  pMedianGreedy(distance: number, n: number, m: number, weights: number, fixed: number, allowed: number, k: number, unreachableMs: number, outSites: number): number;
-  pMedianInterchange(
-    distance: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, k: number, unreachableMs: number,
-    maxSwaps: number, swapsOut: number,
-  ): number;
-  pMedianSubgradient(
-    distance: number, n: number, m: number, weights: number, status: number, k: number,
-    lambda: number, progress: number, upperBound: number, iterations: number, chosenOut: number,
-  ): number;
-  coverGreedy(coverStart: number, coverDemands: number, n: number, m: number, requirement: number, costs: number, status: number, preopened: number, outSites: number): number;
-  coverSubgradient(
-    coverStart: number, coverDemands: number, n: number, m: number, requirement: number, costs: number, status: number,
-    multipliers: number, progress: number, upperBound: number, iterations: number, chosenOut: number, latestOut: number,
-  ): number;
-  coverSubgradientDense(
-    distance: number, radius: number, required: number, n: number, m: number, requirement: number, costs: number, status: number,
-    multipliers: number, progress: number, upperBound: number, iterations: number, chosenOut: number, latestOut: number,
-  ): number;
-  coverDecision(
-    coverStart: number, coverDemands: number, n: number, m: number, needed: number, fixed: number, allowed: number,
-    k: number, nodeBudget: number, outSites: number,
-  ): number;
-  coverageGreedy(coverStart: number, coverDemands: number, n: number, m: number, weights: number, status: number, k: number, outSites: number): number;
-  coverageSwap(coverStart: number, coverDemands: number, n: number, m: number, weights: number, fixed: number, allowed: number, sites: number, count: number): number;
-  coverageTabu(
-    coverStart: number, coverDemands: number, n: number, m: number, weights: number, fixed: number, allowed: number,
-    sites: number, count: number, steps: number, tenure: number, target: number,
-  ): number;
-  coverageSubgradient(
-    coverStart: number, coverDemands: number, n: number, m: number, weights: number, status: number, k: number,
-    multipliers: number, progress: number, lowerBound: number, iterations: number, chosenOut: number,
-  ): number;
-  nearestOfSet(
-    matrix: number, rowCount: number, setColumns: number, setCount: number,
-    bestValue: number, bestColumn: number,
-  ): void;
-}
+/**
+ * The kernel's raw exports, as asc declares them when it compiles the kernel
+ * (build/geoslo.d.ts): pointers are byte offsets into `memory`, sizes are counts.
+ */
+export type KernelExports = Awaited<ReturnType<typeof instantiateKernel>>;
 
 let kernelInstance: KernelExports | null = null;
 let initPromise: Promise<void> | null = null;
