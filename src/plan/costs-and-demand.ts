@@ -21,7 +21,7 @@ export interface DemandWeights {
 
 // The interface is the schema's type, written out to carry its documentation: this fails to
 // compile the moment the two differ.
-const demandMatchesSchema: [DemandWeights, DeepReadonly<v.InferInput<typeof demandSchema>>] extends [DeepReadonly<v.InferInput<typeof demandSchema>>, DemandWeights] ? true : never = true;
+const demandMatchesSchema: [DemandWeights, DeepReadonly<v.InferOutput<typeof demandSchema>>] extends [DeepReadonly<v.InferOutput<typeof demandSchema>>, DemandWeights] ? true : never = true;
 void demandMatchesSchema;
 
 /** A market as demand weighting sees it: `baseWeight` is its population (or its custom point's weight). */
@@ -31,31 +31,25 @@ export interface WeightedDraft {
   readonly baseWeight: number;
 }
 
-function figure(read: Reader, value: unknown, path: string, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) read.fail(path, `must be a ${what} >= 0; got ${JSON.stringify(value) ?? String(value)}.`);
-  return value;
-}
 
 /**
  * Each market's weight from `{ countries, markets }`: a market's own figure, else its country's
  * figure shared among the country's markets without their own, in proportion to population.
  */
-export function readDemandWeights(read: Reader, value: unknown, drafts: readonly WeightedDraft[]): number[] {
+export function readDemandWeights(read: Reader, demand: DemandWeights, drafts: readonly WeightedDraft[]): number[] {
   const path = 'scenario.weights';
-  const demand = read.object(value, path);
-  read.keys(demand, path, ['countries', 'markets']);
   const ids = drafts.map((d) => d.id);
   const countries = [...new Set(drafts.flatMap((d) => (d.country === null ? [] : [d.country])))].sort();
   const byMarket = new Map<string, number>();
   const byCountry = new Map<string, number>();
-  for (const [id, weight] of Object.entries(read.object(demand.markets ?? {}, `${path}.markets`))) {
+  for (const [id, weight] of Object.entries(demand.markets ?? {})) {
     if (!ids.includes(id)) read.fail(`${path}.markets.${id}`, `is not a market of this scenario.${didYouMean(id, ids)}`);
-    byMarket.set(id, figure(read, weight, `${path}.markets.${id}`, 'demand weight'));
+    byMarket.set(id, weight);
   }
-  for (const [code, weight] of Object.entries(read.object(demand.countries ?? {}, `${path}.countries`))) {
+  for (const [code, weight] of Object.entries(demand.countries ?? {})) {
     read.country(code, `${path}.countries.${code}`);
     if (!countries.includes(code)) read.fail(`${path}.countries.${code}`, `is a country with no market in this scenario; remove it, or add its markets to scenario.markets.`);
-    byCountry.set(code, figure(read, weight, `${path}.countries.${code}`, 'demand weight'));
+    byCountry.set(code, weight);
   }
   const missing = drafts.filter((d) => !byMarket.has(d.id) && (d.country === null || !byCountry.has(d.country))).map((d) => d.id);
   if (missing.length > 0) {
@@ -76,13 +70,11 @@ export function readDemandWeights(read: Reader, value: unknown, drafts: readonly
 }
 
 /** Each candidate's cost from `{ id: figure }`, or null when the scenario gives none. */
-export function readCosts(read: Reader, value: unknown, candidateIds: readonly string[]): number[] | null {
-  if (value === undefined) return null;
+export function readCosts(read: Reader, costs: Readonly<Record<string, number>> | undefined, candidateIds: readonly string[]): number[] | null {
+  if (costs === undefined) return null;
   const path = 'scenario.candidates.costs';
-  const costs = read.object(value, path);
-  for (const [id, cost] of Object.entries(costs)) {
+  for (const id of Object.keys(costs)) {
     if (!candidateIds.includes(id)) read.fail(`${path}.${id}`, `is not a candidate of this scenario.${didYouMean(id, candidateIds)}`);
-    figure(read, cost, `${path}.${id}`, 'cost');
   }
   const missing = candidateIds.filter((id) => !(id in costs));
   if (missing.length > 0) {

@@ -15,7 +15,7 @@ import type { dataZoneSchema, DeepReadonly } from './scenario-schema.js';
  * `countries`, `tiers`; none: every market) and exactly one of `servedFrom` (only sites in these
  * countries) or `neverFrom` (never sites in these countries).
  */
-export type DataZoneRule = DeepReadonly<v.InferInput<typeof dataZoneSchema>>;
+export type DataZoneRule = DeepReadonly<v.InferOutput<typeof dataZoneSchema>>;
 
 /** Where one market may be served from: null `servedFrom` allows every country not in `neverFrom`. */
 export interface MarketZone {
@@ -36,6 +36,9 @@ export function zoneAllows(zone: MarketZone, country: string | null): boolean {
   return (zone.servedFrom === null || zone.servedFrom.includes(country)) && !zone.neverFrom.includes(country);
 }
 
+/** Which markets a rule is about: by id, country or SLO tier. */
+type Selector = { readonly markets?: readonly string[]; readonly countries?: readonly string[]; readonly tiers?: readonly string[] };
+
 /** A scenario market as the selectors see it. */
 export interface ZonedMarket {
   readonly id: string;
@@ -44,20 +47,20 @@ export interface ZonedMarket {
 }
 
 /** Which markets a rule's `markets`, `countries` and `tiers` select (none given: all). */
-export function readSelector(read: Reader, rule: Record<string, unknown>, path: string, markets: readonly ZonedMarket[]): boolean[] {
+export function readSelector(read: Reader, rule: Selector, path: string, markets: readonly ZonedMarket[]): boolean[] {
   // An empty list would select every market, the opposite of what it says: leave the key out instead.
-  for (const key of ['markets', 'countries', 'tiers']) {
-    if (Array.isArray(rule[key]) && (rule[key] as unknown[]).length === 0) read.fail(`${path}.${key}`, 'is empty; name at least one, or leave it out to select every market.');
+  for (const key of ['markets', 'countries', 'tiers'] as const) {
+    if (rule[key]?.length === 0) read.fail(`${path}.${key}`, 'is empty; name at least one, or leave it out to select every market.');
   }
   const ids = markets.map((m) => m.id);
   const countries = [...new Set(markets.flatMap((m) => (m.country === null ? [] : [m.country])))].sort();
   const tiers = [...new Set(markets.map((m) => m.tier))].sort();
-  const byId = read.strings(rule.markets ?? [], `${path}.markets`).map((id, i) => {
+  const byId = (rule.markets ?? []).map((id, i) => {
     if (!ids.includes(id)) read.fail(`${path}.markets[${i}]`, `is "${id}", which is not a market of this scenario.${didYouMean(id, ids)}`);
     return id;
   });
-  const byCountry = read.strings(rule.countries ?? [], `${path}.countries`).map((c, i) => read.countryAmong(c, `${path}.countries[${i}]`, countries, 'market in this scenario'));
-  const byTier = read.strings(rule.tiers ?? [], `${path}.tiers`).map((name, i) => {
+  const byCountry = (rule.countries ?? []).map((c, i) => read.countryAmong(c, `${path}.countries[${i}]`, countries, 'market in this scenario'));
+  const byTier = (rule.tiers ?? []).map((name, i) => {
     if (!tiers.includes(name)) read.fail(`${path}.tiers[${i}]`, `is "${name}", which is not an SLO tier of this scenario's markets (tiers: ${tiers.join(', ')}).${didYouMean(name, tiers)}`);
     return name;
   });
@@ -69,7 +72,9 @@ export function readSelector(read: Reader, rule: Record<string, unknown>, path: 
  * Reads `constraints.dataZones` and `constraints.excludedCountries` into one zone per market.
  * `excludedCountries` is the shorthand for a rule over every market that never uses those countries.
  */
-export function readDataZones(read: Reader, constraints: Record<string, unknown>, markets: readonly ZonedMarket[]): MarketZone[] {
+export function readDataZones(
+  read: Reader, constraints: { readonly dataZones?: readonly DataZoneRule[]; readonly excludedCountries?: readonly string[] }, markets: readonly ZonedMarket[],
+): MarketZone[] {
   const servedFrom: (Set<string> | null)[] = markets.map(() => null);
   const neverFrom = markets.map(() => new Set<string>());
   const rules: string[][] = markets.map(() => []);
@@ -83,22 +88,19 @@ export function readDataZones(read: Reader, constraints: Record<string, unknown>
       servedFrom[i] = new Set(current === null ? only : only.filter((c) => current.has(c)));
     });
   };
-  const countries = (value: unknown, path: string) => {
-    const list = read.strings(value, path).map((c, i) => read.country(c, `${path}[${i}]`));
+  const countries = (value: readonly string[], path: string) => {
+    const list = value.map((c, i) => read.country(c, `${path}[${i}]`));
     if (list.length === 0) read.fail(path, 'is empty; name at least one ISO country code.');
     return list;
   };
-  read.array(constraints.dataZones ?? [], 'scenario.constraints.dataZones').forEach((entry, r) => {
+  (constraints.dataZones ?? []).forEach((rule, r) => {
     const path = `scenario.constraints.dataZones[${r}]`;
-    const rule = read.object(entry, path);
-    read.keys(rule, path, ['name', 'markets', 'countries', 'tiers', 'servedFrom', 'neverFrom']);
-    if (rule.name !== undefined && (typeof rule.name !== 'string' || rule.name.length === 0)) read.fail(`${path}.name`, 'must be a non-empty string.');
     if ((rule.servedFrom === undefined) === (rule.neverFrom === undefined)) {
       read.fail(path, 'must have exactly one of servedFrom (only sites in these countries) or neverFrom (never sites in these countries).');
     }
     const only = rule.servedFrom === undefined ? null : countries(rule.servedFrom, `${path}.servedFrom`);
     const never = rule.neverFrom === undefined ? [] : countries(rule.neverFrom, `${path}.neverFrom`);
-    const label = typeof rule.name === 'string' ? `${path} ("${rule.name}")` : path;
+    const label = rule.name === undefined ? path : `${path} ("${rule.name}")`;
     apply(readSelector(read, rule, path, markets), label, only, never);
   });
   if (constraints.excludedCountries !== undefined) {

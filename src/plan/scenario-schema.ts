@@ -30,7 +30,9 @@ const got = (issue: Issue) => `got ${describe(issue.input)}.`;
 /** An object that allows only `entries`: an unknown key names the keys allowed there. */
 function object<const Entries extends v.ObjectEntries>(entries: Entries) {
   const keys = Object.keys(entries);
-  return v.strictObject(entries, (issue: Issue) => {
+  // Arrays are objects to valibot (and have no unknown keys): refuse them first.
+  const notArray = v.check((input: unknown) => !Array.isArray(input), (issue: Issue) => `must be an object; ${got(issue)}`);
+  return v.pipe(v.unknown(), notArray, v.strictObject(entries, (issue: Issue) => {
     if (issue.expected === 'never' && typeof issue.input === 'string') {
       return `is not a scenario field; allowed here: ${keys.join(', ')}.${didYouMean(issue.input, keys)}`;
     }
@@ -39,7 +41,7 @@ function object<const Entries extends v.ObjectEntries>(entries: Entries) {
     const key = issue.expected?.replace(/^"|"$/g, '') ?? '';
     const missing = key in entries ? v.safeParse(entries[key], undefined) : null;
     return missing !== null && !missing.success ? `${missing.issues[0].message.replace(/; got undefined\.$/, '')}; it is missing.` : 'is missing.';
-  });
+  }));
 }
 
 const oneOf = <const T extends readonly string[]>(values: T) =>
@@ -65,7 +67,9 @@ const country = v.pipe(
 );
 const countries = list(country);
 const degrees = finite('a finite number of degrees');
-const coordinates = v.tuple([degrees, degrees], (issue: Issue) => `must be [lon, lat] (longitude first); ${got(issue)}`);
+const coordinates = v.strictTuple([degrees, degrees], (issue: Issue) => (issue.expected === 'never'
+  ? 'must be [lon, lat] (longitude first), exactly two numbers; it has more.'
+  : `must be [lon, lat] (longitude first); ${got(issue)}`));
 
 /**
  * A market or greenfield site of the user's own: `{ id, name?, country?, coordinates: [lon, lat],
@@ -179,5 +183,7 @@ export function checkScenarioShape(input: unknown, functionName = 'plan'): void 
   // A misspelt key also shows as its correct twin missing: name the misspelling, with its suggestion.
   const first = result.issues.find((issue) => issue.type === 'strict_object' && issue.expected === 'never') ?? result.issues[0];
   const { issue, path } = specific(first, first.path ?? []);
-  throw new InvalidArgumentError(functionName, pathOf(path), issue.message);
+  // An extra tuple item is the tuple's fault, not the item's: name the tuple.
+  const at = issue.type === 'strict_tuple' && issue.expected === 'never' ? path.slice(0, -1) : path;
+  throw new InvalidArgumentError(functionName, pathOf(at), issue.message);
 }

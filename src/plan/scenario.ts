@@ -3,9 +3,8 @@
 // The result is a resolved scenario: concrete markets with weights and SLOs, concrete candidates.
 
 import type { LonLat } from '../geo/coordinates.js';
-import { type Network, NETWORKS } from '../latency/network.js';
+import type { Network } from '../latency/network.js';
 import type { RegionStatus } from '../world/records.js';
-import { REGION_STATUSES } from '../world/regions.js';
 import type { World } from '../world/world.js';
 import { readCosts, readDemandWeights } from './costs-and-demand.js';
 import { type MarketZone, readDataZones, readSelector, zoneAllows } from './data-zones.js';
@@ -15,21 +14,21 @@ import { readTopology, type Topology } from './topology.js';
 export { PLAN_OBJECTIVES, type PlanObjective } from './scenario-schema.js';
 import type * as v from 'valibot';
 import {
-  checkScenarioShape, type DeepReadonly, PLAN_OBJECTIVES, type PlanObjective, type pointSchema, type scenarioSchema, type tierSchema,
+  checkScenarioShape, type DeepReadonly, type PlanObjective, type pointSchema, type scenarioSchema, type tierSchema,
 } from './scenario-schema.js';
 
 /** A market or greenfield site of the user's own, at a point `[lon, lat]`. */
-export type CustomPoint = DeepReadonly<v.InferInput<typeof pointSchema>>;
+export type CustomPoint = DeepReadonly<v.InferOutput<typeof pointSchema>>;
 
 /** A group of markets with an SLO of its own, e.g. a real-time tier, by market id or country. */
-export type SloTier = DeepReadonly<v.InferInput<typeof tierSchema>>;
+export type SloTier = DeepReadonly<v.InferOutput<typeof tierSchema>>;
 
 /**
  * A planning scenario as users write it (JSON): markets, SLOs, network, objective, candidates,
  * constraints and topology; every field is optional (see {@link plan}). The type comes from the
  * scenario schema, which also checks scenarios at run time and is the JSON Schema editors use.
  */
-export type Scenario = DeepReadonly<v.InferInput<typeof scenarioSchema>>;
+export type Scenario = DeepReadonly<v.InferOutput<typeof scenarioSchema>>;
 
 /** A market as the scenario resolved it: where it is, its weight, SLO, tier and constraints. */
 export interface PlanMarket {
@@ -100,18 +99,18 @@ export interface ResolvedScenario {
 }
 
 export function resolveScenario(input: unknown, world: World, greenfieldIds: ReadonlyMap<string, PlanCandidate>): ResolvedScenario {
-  const read = new Reader();
+  const read: Reader = new Reader();
+  // The structure is the schema's to check; what follows checks what it cannot: ids, countries, rules.
   checkScenarioShape(input === undefined ? {} : input);
-  const scenario = read.object(input === undefined ? {} : input, 'scenario');
-  read.keys(scenario, 'scenario', ['$schema', 'name', 'network', 'markets', 'weights', 'slo', 'objective', 'candidates', 'constraints', 'redundancy', 'topology']);
-  const network = scenario.network === undefined ? 'internet' : read.oneOf(scenario.network, 'scenario.network', NETWORKS);
+  const scenario = (input === undefined ? {} : input) as Scenario;
+  const network = scenario.network ?? 'internet';
   const marketIds = world.markets.map((m) => m.id);
   const regionIds = world.regions.map((r) => r.id);
 
   // Markets.
   // Demand figures of the user's own start from population: a country's figure is shared by it.
-  const ownDemand = typeof scenario.weights === 'object' && scenario.weights !== null && !Array.isArray(scenario.weights);
-  const weighting = scenario.weights === undefined || ownDemand ? 'population' : read.oneOf(scenario.weights, 'scenario.weights', ['population', 'equal'] as const);
+  const ownDemand = typeof scenario.weights === 'object';
+  const weighting = scenario.weights === undefined || typeof scenario.weights === 'object' ? 'population' : scenario.weights;
   type Draft = Omit<PlanMarket, 'sloMs' | 'tier' | 'inCountry' | 'accessMs' | 'zone'> & { readonly pointAccessMs?: number };
   const fromBundled = (id: string): Draft => {
     const market = world.markets.find((m) => m.id === id) as (typeof world.markets)[number];
@@ -121,20 +120,18 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   if (scenario.markets === undefined) {
     drafts = marketIds.map(fromBundled);
   } else if (Array.isArray(scenario.markets)) {
-    drafts = scenario.markets.map((entry: unknown, i) => {
+    drafts = scenario.markets.map((entry, i) => {
       const path = `scenario.markets[${i}]`;
       if (typeof entry === 'string') return fromBundled(knownId(read, entry, path, marketIds, 'bundled market id (geoslo markets lists them)'));
-      const point = read.point(entry, path, ['id', 'name', 'country', 'coordinates', 'weight', 'accessMs']);
+      const point = read.point(entry, path);
       return {
         id: point.id, name: point.name ?? point.id, country: point.country ?? null, coordinates: point.coordinates, weight: point.weight ?? 1,
         ...(point.accessMs === undefined ? {} : { pointAccessMs: point.accessMs }),
       };
     });
   } else {
-    const selection = read.object(scenario.markets, 'scenario.markets');
-    read.keys(selection, 'scenario.markets', ['countries']);
     const withMarkets = [...new Set(world.markets.map((m) => m.country))].sort();
-    const countries = read.strings(selection.countries, 'scenario.markets.countries')
+    const countries = (scenario.markets as { readonly countries: readonly string[] }).countries
       .map((c, i) => read.countryAmong(c, `scenario.markets.countries[${i}]`, withMarkets, 'bundled market (geoslo markets lists them)'));
     drafts = world.markets.filter((m) => countries.includes(m.country)).map((m) => fromBundled(m.id));
   }
@@ -152,30 +149,23 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   const scenarioCountries = [...new Set(drafts.flatMap((d) => (d.country === null ? [] : [d.country])))].sort();
 
   // SLO tiers: a market's tier is the last tier naming it (by id or by country), else the default.
-  const slo = read.object(scenario.slo ?? { defaultMs: 100 }, 'scenario.slo');
-  read.keys(slo, 'scenario.slo', ['defaultMs', 'confidence', 'accessMs', 'tiers']);
-  const defaultMs = read.positive(slo.defaultMs, 'scenario.slo.defaultMs');
-  const confidence = slo.confidence === undefined ? null : read.fraction(slo.confidence, 'scenario.slo.confidence');
-  const defaultAccessMs = slo.accessMs === undefined ? 0 : read.nonNegative(slo.accessMs, 'scenario.slo.accessMs');
+  const slo = scenario.slo ?? { defaultMs: 100 };
+  const defaultMs = slo.defaultMs;
+  const confidence = slo.confidence ?? null;
+  const defaultAccessMs = slo.accessMs ?? 0;
   const tierOf = new Map<string, { name: string; sloMs: number; accessMs: number | undefined }>();
-  read.array(slo.tiers ?? [], 'scenario.slo.tiers').forEach((entry, t) => {
+  (slo.tiers ?? []).forEach((tier, t) => {
     const path = `scenario.slo.tiers[${t}]`;
-    const tier = read.object(entry, path);
-    read.keys(tier, path, ['name', 'sloMs', 'accessMs', 'markets', 'countries']);
-    const name = typeof tier.name === 'string' && tier.name.length > 0 ? tier.name : read.fail(`${path}.name`, 'must be a non-empty string.');
-    const sloMs = read.positive(tier.sloMs, `${path}.sloMs`);
-    const accessMs = tier.accessMs === undefined ? undefined : read.nonNegative(tier.accessMs, `${path}.accessMs`);
-    const ids = read.strings(tier.markets ?? [], `${path}.markets`);
+    const { name, sloMs, accessMs } = tier;
+    const ids = tier.markets ?? [];
     ids.forEach((id, i) => knownId(read, id, `${path}.markets[${i}]`, [...seen], 'market of this scenario'));
-    const countries = read.strings(tier.countries ?? [], `${path}.countries`).map((c, i) => read.countryAmong(c, `${path}.countries[${i}]`, scenarioCountries, 'market in this scenario'));
+    const countries = (tier.countries ?? []).map((c, i) => read.countryAmong(c, `${path}.countries[${i}]`, scenarioCountries, 'market in this scenario'));
     for (const draft of drafts) if (ids.includes(draft.id) || (draft.country !== null && countries.includes(draft.country))) tierOf.set(draft.id, { name, sloMs, accessMs });
   });
 
   // Data residency and data zones.
-  const constraints = read.object(scenario.constraints ?? {}, 'scenario.constraints');
-  read.keys(constraints, 'scenario.constraints', ['required', 'excluded', 'residency', 'dataZones', 'excludedCountries']);
-  const residency = read.object(constraints.residency ?? {}, 'scenario.constraints.residency');
-  read.keys(residency, 'scenario.constraints.residency', ['markets', 'countries', 'tiers']);
+  const constraints = scenario.constraints ?? {};
+  const residency = constraints.residency ?? {};
   const zoned = drafts.map((d) => ({ id: d.id, country: d.country, tier: tierOf.get(d.id)?.name ?? 'default' }));
   // Residency names whom it binds; unlike a data-zone rule, naming no one (or empty lists) binds no one.
   const named = Object.fromEntries(Object.entries(residency).filter(([, list]) => !Array.isArray(list) || list.length > 0));
@@ -194,17 +184,14 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   });
 
   // Candidates.
-  const candidatesInput = read.object(scenario.candidates ?? {}, 'scenario.candidates');
-  read.keys(candidatesInput, 'scenario.candidates', ['statuses', 'regions', 'greenfield', 'costs', 'costUnit']);
-  const statuses = candidatesInput.statuses === undefined
-    ? (['open', 'open-2025'] as RegionStatus[])
-    : read.array(candidatesInput.statuses, 'scenario.candidates.statuses').map((s, i) => read.oneOf(s, `scenario.candidates.statuses[${i}]`, REGION_STATUSES));
+  const candidatesInput = scenario.candidates ?? {};
+  const statuses: readonly RegionStatus[] = candidatesInput.statuses ?? ['open', 'open-2025'];
   const only = candidatesInput.regions === undefined ? null
-    : read.strings(candidatesInput.regions, 'scenario.candidates.regions').map((id, i) => knownId(read, id, `scenario.candidates.regions[${i}]`, regionIds, 'region id (geoslo regions lists them)'));
+    : candidatesInput.regions.map((id, i) => knownId(read, id, `scenario.candidates.regions[${i}]`, regionIds, 'region id (geoslo regions lists them)'));
   const candidates: PlanCandidate[] = world.regions
     .filter((r) => statuses.includes(r.status) && (only === null || only.includes(r.id)))
     .map((r) => Object.freeze({ id: r.id, name: r.name, kind: 'region' as const, country: r.country, coordinates: r.coordinates }));
-  read.array(candidatesInput.greenfield ?? [], 'scenario.candidates.greenfield').forEach((entry, i) => {
+  (candidatesInput.greenfield ?? []).forEach((entry, i) => {
     const path = `scenario.candidates.greenfield[${i}]`;
     if (typeof entry === 'string') {
       knownId(read, entry, path, [...greenfieldIds.keys()], 'bundled greenfield site');
@@ -223,9 +210,9 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   });
 
   // Constraints on regions, then the objective.
-  const required = read.strings(constraints.required ?? [], 'scenario.constraints.required')
+  const required = (constraints.required ?? [])
     .map((id, i) => knownId(read, id, `scenario.constraints.required[${i}]`, candidateIds, 'candidate of this scenario (check candidates.statuses and candidates.regions)'));
-  const excluded = read.strings(constraints.excluded ?? [], 'scenario.constraints.excluded')
+  const excluded = (constraints.excluded ?? [])
     .map((id, i) => knownId(read, id, `scenario.constraints.excluded[${i}]`, candidateIds, 'candidate of this scenario'));
   const both = required.find((id) => excluded.includes(id));
   if (both !== undefined) {
@@ -233,11 +220,9 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   }
   checkZonesLeaveSites(read, markets, candidates.filter((c) => !excluded.includes(c.id)));
   const costs = readCosts(read, candidatesInput.costs, candidateIds);
-  const costUnit = candidatesInput.costUnit === undefined ? 'per month'
-    : typeof candidatesInput.costUnit === 'string' && candidatesInput.costUnit.length > 0 ? candidatesInput.costUnit : read.fail('scenario.candidates.costUnit', 'must be a non-empty string such as "USD per month".');
-  const objective = read.object(scenario.objective ?? { type: 'fewest-regions' }, 'scenario.objective');
-  read.keys(objective, 'scenario.objective', ['type', 'k']);
-  const type = read.oneOf(objective.type, 'scenario.objective.type', PLAN_OBJECTIVES);
+  const costUnit = candidatesInput.costUnit ?? 'per month';
+  const objective = scenario.objective ?? { type: 'fewest-regions' };
+  const type = objective.type;
   if (type === 'least-cost' && costs === null) {
     read.fail('scenario.objective.type', 'is "least-cost", but the scenario gives no costs; set candidates.costs with a figure per candidate (or give the command a --costs FILE.csv).');
   }
@@ -248,10 +233,10 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   }
   if (!countsItself) {
     if (objective.k === undefined) read.fail('scenario.objective.k', `is required for "${type}": the number of regions to choose.`);
-    k = read.positive(objective.k, 'scenario.objective.k', true);
-    if (k > candidates.length) read.fail('scenario.objective.k', `is ${k} but the scenario has ${candidates.length} candidates.`);
+    k = objective.k;
+    if (objective.k > candidates.length) read.fail('scenario.objective.k', `is ${k} but the scenario has ${candidates.length} candidates.`);
   }
-  const redundancy = scenario.redundancy === undefined ? 1 : read.positive(scenario.redundancy, 'scenario.redundancy', true);
+  const redundancy = scenario.redundancy ?? 1;
   if (redundancy > 1 && type !== 'fewest-regions') {
     read.fail('scenario.redundancy', `is ${redundancy}, but backup regions apply to the "fewest-regions" objective only (each market within its SLO of that many regions); use that objective, or 1 for "${type}".`);
   }
@@ -259,7 +244,7 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
     objective: type, k, redundancy, markets, candidates: candidates.filter((c) => !excluded.includes(c.id)),
   });
   return Object.freeze({
-    name: typeof scenario.name === 'string' ? scenario.name : 'scenario',
+    name: scenario.name ?? 'scenario',
     network,
     confidence,
     markets: Object.freeze(markets),

@@ -12,7 +12,7 @@ import type { PlanCandidate, PlanMarket, PlanObjective } from './scenario.js';
 export const TOPOLOGY_TYPES = ['regional-centres'] as const;
 
 /** As a scenario writes it: `{ type: 'regional-centres', syncSloMs, replicationSloMs? }`. */
-export type TopologyInput = DeepReadonly<v.InferInput<typeof topologySchema>>;
+export type TopologyInput = DeepReadonly<v.InferOutput<typeof topologySchema>>;
 
 /** The two-tier topology as the scenario resolved it. */
 export interface Topology {
@@ -49,13 +49,10 @@ function closestPair(from: readonly PlanCandidate[], to: readonly PlanCandidate[
   return best;
 }
 
-export function readTopology(read: Reader, value: unknown, context: Context): Topology {
+export function readTopology(read: Reader, topology: TopologyInput, context: Context): Topology {
   const path = 'scenario.topology';
-  const topology = read.object(value, path);
-  read.keys(topology, path, ['type', 'syncSloMs', 'replicationSloMs']);
-  const type = read.oneOf(topology.type, `${path}.type`, TOPOLOGY_TYPES);
-  const syncSloMs = read.positive(topology.syncSloMs, `${path}.syncSloMs`);
-  const replicationSloMs = topology.replicationSloMs === undefined ? null : read.positive(topology.replicationSloMs, `${path}.replicationSloMs`);
+  const { type, syncSloMs } = topology;
+  const replicationSloMs = topology.replicationSloMs ?? null;
   if (!TWO_TIER_OBJECTIVES.includes(context.objective)) {
     read.fail('scenario.objective.type', `is "${context.objective}", but a two-tier plan optimises ${TWO_TIER_OBJECTIVES.map((o) => `"${o}"`).join(' or ')} (then the least demand-weighted RTT).`);
   }
