@@ -18,6 +18,9 @@ export default defineConfig([
     // load only the kernel and its wrappers.
     entry: { index: 'src/index.ts', 'shortest-path': 'src/entries/shortest-path.ts', placement: 'src/entries/placement.ts' },
     format: ['esm', 'cjs'],
+    // Shared chunks in CommonJS too, so that the entries share one copy of the kernel and of the
+    // error classes (instanceof GeosloError holds whichever entry threw).
+    splitting: true,
     platform: 'neutral',
     dts: true,
     clean: true,

@@ -66,9 +66,13 @@ describe('the packed package', () => {
     expect(JSON.parse(run('node', ['subpaths.mjs'], scratch))).toEqual({ lengths: { sin: 0, hkg: 33 }, sites: [0], status: 'optimal' });
     writeFileSync(join(scratch, 'subpaths.cjs'), `
       const { solvePlacement, initSync } = require('geoslo/placement');
+      const { GeosloError } = require('geoslo');
       initSync();
-      console.log(JSON.stringify(solvePlacement({ latencyMs: [[1, 9], [9, 1]], objective: 'p-center', k: 2 }).sites));`);
-    expect(JSON.parse(run('node', ['subpaths.cjs'], scratch))).toEqual([0, 1]);
+      let shared = false;
+      try { solvePlacement({ latencyMs: [[1]], objective: 'p-median', k: 5 }); } catch (error) { shared = error instanceof GeosloError; }
+      console.log(JSON.stringify({ sites: solvePlacement({ latencyMs: [[1, 9], [9, 1]], objective: 'p-center', k: 2 }).sites, shared }));`);
+    // The entries share one copy of the error classes in CommonJS too.
+    expect(JSON.parse(run('node', ['subpaths.cjs'], scratch))).toEqual({ sites: [0, 1], shared: true });
     // Every file the subpath entries load, followed through their imports, is free of world data.
     const dist = join(scratch, 'node_modules', 'geoslo', 'dist');
     for (const entry of ['shortest-path.js', 'shortest-path.cjs', 'placement.js', 'placement.cjs']) {
