@@ -83,19 +83,29 @@ function checkOptions(options: unknown): FailureKind[] {
   return [...kinds];
 }
 
+/**
+ * The plan's own sites re-priced under `stress`, as market x candidate matrices (+Infinity for
+ * every candidate the plan did not choose): a cut cannot change what unchosen sites would do here.
+ */
+function priceChosen(result: Plan, stress: PlanOptions, failed: ReadonlySet<string>) {
+  const { scenario } = result;
+  const columns = result.chosen.map((site) => scenario.candidates.indexOf(site));
+  const { latency, medianLatency } = priceSites(scenario, result.chosen, stress, failed);
+  const wide = (matrix: number[][]) => matrix.map((row) => {
+    const full = new Array<number>(scenario.candidates.length).fill(Infinity);
+    columns.forEach((j, s) => (full[j] = row[s]));
+    return full;
+  });
+  return { columns, latency: wide(latency), medianLatency: wide(medianLatency) };
+}
+
 /** The plan's sites re-priced under `stress`: one-tier markets fail over to the nearest remaining site. */
 function evaluateOneTier(result: Plan, stress: PlanOptions, failed: ReadonlySet<string>): Evaluation {
   const { scenario } = result;
-  const { latency, medianLatency } = priceSites(scenario, result.chosen, stress, failed);
-  // Re-priced over the chosen sites only: a cut cannot change what other candidates would do here.
-  const wide = (matrix: number[][]) => matrix.map((row) => {
-    const full = new Array<number>(scenario.candidates.length).fill(Infinity);
-    result.chosen.forEach((site, s) => (full[scenario.candidates.indexOf(site)] = row[s]));
-    return full;
-  });
+  const { columns, latency, medianLatency } = priceChosen(result, stress, failed);
   const nationalStation = result.markets.map((o) => o.nationalStation);
-  const chosen = result.chosen.map((site) => scenario.candidates.indexOf(site)).filter((j) => !failed.has(scenario.candidates[j].id));
-  return { markets: outcomesFor(scenario, { latency: wide(latency), medianLatency: wide(medianLatency), nationalStation }, chosen), syncBroken: [], replicationBroken: [] };
+  const chosen = columns.filter((j) => !failed.has(scenario.candidates[j].id));
+  return { markets: outcomesFor(scenario, { latency, medianLatency, nationalStation }, chosen), syncBroken: [], replicationBroken: [] };
 }
 
 /**
@@ -106,14 +116,8 @@ function evaluateOneTier(result: Plan, stress: PlanOptions, failed: ReadonlySet<
 function evaluateTwoTier(result: Plan, stress: PlanOptions, failed: ReadonlySet<string>): Evaluation {
   const { scenario } = result;
   const topology = result.topology as NonNullable<Plan['topology']>;
-  const columns = result.chosen.map((site) => scenario.candidates.indexOf(site)).sort((a, b) => a - b);
-  const { latency, medianLatency } = priceSites(scenario, columns.map((j) => scenario.candidates[j]), stress, failed);
-  const wide = (matrix: number[][]) => matrix.map((row) => {
-    const full = new Array<number>(scenario.candidates.length).fill(Infinity);
-    columns.forEach((j, s) => (full[j] = row[s]));
-    return full;
-  });
-  const pricing = { latency: wide(latency), medianLatency: wide(medianLatency), nationalStation: result.markets.map(() => false) };
+  const { columns, latency, medianLatency } = priceChosen(result, stress, failed);
+  const pricing = { latency, medianLatency, nationalStation: result.markets.map(() => false) };
   const backboneMs = backboneBetween(scenario, stress, failed, columns);
   const centreIds = new Set(topology.centres.map((c) => c.id));
   const stationIds = new Set(topology.centres.flatMap((c) => c.stations.map((s) => s.id)));

@@ -110,7 +110,7 @@ export function resolveScenario(input: unknown, world: World, greenfieldIds: Rea
   // Markets.
   // Demand figures of the user's own start from population: a country's figure is shared by it.
   const ownDemand = typeof scenario.weights === 'object';
-  const weighting = scenario.weights === undefined || typeof scenario.weights === 'object' ? 'population' : scenario.weights;
+  const weighting = scenario.weights === undefined || ownDemand ? 'population' : scenario.weights;
   type Draft = Omit<PlanMarket, 'sloMs' | 'tier' | 'inCountry' | 'accessMs' | 'zone'> & { readonly pointAccessMs?: number };
   const fromBundled = (id: string): Draft => {
     const market = world.markets.find((m) => m.id === id) as (typeof world.markets)[number];

@@ -117,10 +117,6 @@ export class TwoTierModel {
   private readonly byCentre: { covered: number; rtt: number }[][];
   private readonly byStation: { covered: number; rtt: number }[][];
 
-  /** Whether the group has markets kept in-country. */
-  hasResidents(g: number): boolean {
-    return this.residentMarkets[g].length > 0;
-  }
 
   private served(markets: readonly number[], site: number): { covered: number; rtt: number } {
     const { latency, sloMs, weights } = this.problem;

@@ -10,6 +10,16 @@ export function harmful(failure: FailureImpact): boolean {
   return failure.lostWeight > 0 || failure.syncBroken.length > 0 || failure.replicationBroken.length > 0 || failure.addedRttMs >= 0.5;
 }
 
+/** How a failure is named in reports: the id, with the cable's or site's name when it differs. */
+export function failureLabel(failure: FailureImpact): string {
+  return failure.kind === 'corridor' || failure.name === failure.id ? failure.id : `${failure.id} (${failure.name})`;
+}
+
+/** The sync and replication links a failure breaks, each prefixed with its kind. */
+export function brokenLinks(failure: FailureImpact): string[] {
+  return [...failure.syncBroken.map((link) => `sync ${link}`), ...failure.replicationBroken.map((link) => `replication ${link}`)];
+}
+
 /** "3: a, b, c" for lists that may be long. */
 export function listed(items: readonly string[], shown = 4): string {
   if (items.length === 0) return '-';
@@ -29,8 +39,7 @@ export function criticalityTable(result: Criticality): string {
     [{ header: 'kind' }, { header: 'failure' }, { header: 'demand lost', numeric: true }, { header: 'markets losing SLO' },
       { header: 'links broken' }, { header: 'mean +ms', numeric: true }, { header: 'worst +ms', numeric: true }],
     hurting.map((f) => [
-      f.kind, f.kind === 'corridor' || f.name === f.id ? f.id : `${f.id} (${f.name})`, `${(f.lostShare * 100).toFixed(1)}%`, listed(f.marketsLost),
-      listed([...f.syncBroken.map((s) => `sync ${s}`), ...f.replicationBroken.map((r) => `replication ${r}`)], 2),
+      f.kind, failureLabel(f), `${(f.lostShare * 100).toFixed(1)}%`, listed(f.marketsLost), listed(brokenLinks(f), 2),
       f.addedRttMs.toFixed(1), f.worstAddedRttMs.toFixed(1),
     ]),
   ));

@@ -8,7 +8,7 @@ import { describe } from '../util/describe.js';
 import { didYouMean } from '../util/suggest.js';
 import type { Sweep } from '../plan/sweep.js';
 import type { Criticality } from '../plan/criticality.js';
-import { harmful } from './criticality-table.js';
+import { brokenLinks, failureLabel, harmful } from './criticality-table.js';
 import { renderMapSvg } from './map-svg.js';
 import { rttColumns } from './rtt-columns.js';
 import { costDescription, counted, topologySummary, verdictCounts, whatIfDescription } from './verdicts.js';
@@ -46,9 +46,9 @@ function criticalitySection(result: Criticality): string {
   return intro + table(
     ['kind', 'failure', 'demand losing SLO', 'markets losing SLO', 'links broken', 'mean added ms', 'worst added ms'],
     hurting.map((f) => [
-      f.kind, f.kind === 'corridor' || f.name === f.id ? f.id : `${f.id} (${f.name})`, `${(f.lostShare * 100).toFixed(1)}%`,
+      f.kind, failureLabel(f), `${(f.lostShare * 100).toFixed(1)}%`,
       f.marketsLost.length === 0 ? null : f.marketsLost.join(', '),
-      [...f.syncBroken.map((x) => `sync ${x}`), ...f.replicationBroken.map((x) => `replication ${x}`)].join(', ') || null,
+      brokenLinks(f).join(', ') || null,
       f.addedRttMs.toFixed(1), f.worstAddedRttMs.toFixed(1),
     ]),
     'criticality',
