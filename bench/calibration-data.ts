@@ -7,6 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { RttMeasurement } from '../src/latency/calibrate.js';
+import type { EndpointInput } from '../src/latency/endpoints.js';
 import type { Network } from '../src/latency/network.js';
 import { parseCsv } from '../src/util/csv.js';
 import { projectFile } from './project-files.js';
@@ -73,7 +74,7 @@ export function loadCalibrationMeasurements(network: Network): CalibrationMeasur
         { name: cells[a], lonLat: [Number(cells[aLon]), Number(cells[aLat])] as [number, number] },
         { name: cells[b], lonLat: [Number(cells[bLon]), Number(cells[bLat])] as [number, number] },
       ];
-      const [from, to] = ends.map(({ name, lonLat }) => (network === 'internet'
+      const [from, to] = ends.map(({ name, lonLat }): EndpointInput => (network === 'internet'
         ? { type: 'Feature', geometry: { type: 'Point', coordinates: lonLat }, properties: { country: wonderProxyCountry(name) } }
         : lonLat));
       return {

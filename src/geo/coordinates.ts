@@ -2,41 +2,19 @@
 // it: `[lon, lat]` arrays, GeoJSON Points and Point Features. A latitude beyond 90 degrees is the
 // usual sign of `[lat, lon]` given by mistake, and the error says so.
 
+import type { Feature, Point } from 'geojson';
 import { InvalidArgumentError } from '../errors.js';
 
 /** `[longitude, latitude]` in decimal degrees. */
 export type LonLat = readonly [number, number];
 
 /**
- * A GeoJSON Point geometry (RFC 7946).
- * @inline
- */
-export interface PointGeometry {
-  /** Always `'Point'`. */
-  readonly type: 'Point';
-  /** `[lon, lat]`, optionally followed by an altitude, which is ignored. */
-  readonly coordinates: readonly number[];
-}
-
-/**
- * A GeoJSON Feature with a Point geometry (RFC 7946).
- * @inline
- */
-export interface PointFeature {
-  /** Always `'Feature'`. */
-  readonly type: 'Feature';
-  /** Where the point is. */
-  readonly geometry: PointGeometry;
-  /** Any properties; latency calls read `properties.country` (ISO 3166-1 alpha-2) where given. */
-  readonly properties?: Record<string, unknown> | null;
-}
-
-/**
  * A point as callers may pass it: `[lon, lat]` in degrees (longitude first, as in GeoJSON), a
- * GeoJSON Point or a Point Feature. A latitude beyond 90 degrees is refused with a hint that the
- * pair looks swapped.
+ * GeoJSON Point or a Point Feature; an altitude after `[lon, lat]` is ignored, and latency calls
+ * read a Feature's `properties.country` (ISO 3166-1 alpha-2) where given. A latitude beyond 90
+ * degrees is refused with a hint that the pair looks swapped.
  */
-export type PointInput = LonLat | readonly number[] | PointGeometry | PointFeature;
+export type PointInput = LonLat | readonly number[] | Point | Feature<Point>;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

@@ -9,7 +9,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { fibreLowerBoundMs } from '../geo/great-circle.js';
 import { describe } from '../util/describe.js';
 import { bundledWorld, type World } from '../world/world.js';
-import { type Endpoint, resolveEndpoint } from './endpoints.js';
+import { type Endpoint, type EndpointInput, resolveEndpoint } from './endpoints.js';
 import { modelFor } from './estimate.js';
 import { nelderMead } from './nelder-mead.js';
 import { type Network, resolveNetwork } from './network.js';
@@ -18,10 +18,10 @@ import { resolveWhatIf } from './what-if.js';
 
 /** One measured round trip between two endpoints. */
 export interface RttMeasurement {
-  /** Region or market id, `[lon, lat]` or a GeoJSON Point (a Feature may carry `properties.country`). */
-  readonly from: unknown;
+  /** Region or market id, `[lon, lat]`, a GeoJSON Point or a Point Feature (which may carry `properties.country`). */
+  readonly from: EndpointInput;
   /** The other end, in the same forms as `from`. */
-  readonly to: unknown;
+  readonly to: EndpointInput;
   /** The measured RTT in milliseconds, > 0 (e.g. a median of pings). */
   readonly rttMs: number;
   /** Shown in residual reports, e.g. "eastus - westeurope". */

@@ -5,6 +5,7 @@
 // keeps its own SLO), honours residency by hiding other countries' sites from in-country markets,
 // and reports per market what serves it, how fast, and what backs it up.
 
+import type { Feature, Point } from 'geojson';
 import { InvalidArgumentError } from '../errors.js';
 import { latencyMatrix } from '../latency/estimate.js';
 import { describe } from '../util/describe.js';
@@ -13,6 +14,7 @@ import { NETWORK_DESCRIPTIONS, type Network } from '../latency/network.js';
 import type { WhatIf } from '../latency/what-if.js';
 import { solvePlacement } from '../placement/solve.js';
 import type { PlacementProblem, PlacementResult } from '../placement/index.js';
+import { pointGeometry } from '../world/geojson.js';
 import { bundledWorld, type World } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
 import { zoneAllows } from './data-zones.js';
@@ -291,9 +293,9 @@ export interface Pricing {
 }
 
 /** A point with its country, so the internet model knows which country's networks it starts on. */
-function located(coordinates: readonly [number, number], country: string | null) {
-  const point = { type: 'Point' as const, coordinates: [...coordinates] };
-  return country === null ? point : { type: 'Feature' as const, geometry: point, properties: { country } };
+function located(coordinates: readonly [number, number], country: string | null): Point | Feature<Point> {
+  const point = pointGeometry(coordinates);
+  return country === null ? point : { type: 'Feature', geometry: point, properties: { country } };
 }
 
 export function latencyBasis(scenario: ResolvedScenario): LatencyBasis {

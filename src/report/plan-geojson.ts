@@ -5,8 +5,9 @@
 // are centres or stations, with a sync line from each station to its centre and a replication line
 // between each pair of centres, both over the backbone.
 
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import { checkPlan, type Plan } from '../plan/plan.js';
-import { type Feature, type FeatureCollection, type LineGeometry, segmentGeometry } from '../world/geojson.js';
+import { pointGeometry, segmentGeometry } from '../world/geojson.js';
 import { siteRoles, syncLinks } from './verdicts.js';
 
 /**
@@ -15,16 +16,6 @@ import { siteRoles, syncLinks } from './verdicts.js';
  * @inline
  */
 type Properties = Record<string, string | number | boolean | null | readonly string[]>;
-/**
- * A GeoJSON Point at `[lon, lat]`.
- * @inline
- */
-type PointGeometry = {
-  /** Always `'Point'`. */
-  type: 'Point';
-  /** `[lon, lat]` in degrees. */
-  coordinates: [number, number];
-};
 
 const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed(3)) : null);
 
@@ -45,16 +36,16 @@ const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed
  * writeFileSync('plan.geojson', JSON.stringify(toFeatureCollection(result)));
  * ```
  */
-export function planFeatureCollection(result: Plan): FeatureCollection<PointGeometry | LineGeometry, Properties> {
+export function planFeatureCollection(result: Plan): FeatureCollection<Point | LineString | MultiLineString, Properties> {
   checkPlan(result, 'toFeatureCollection');
-  const features: Feature<PointGeometry | LineGeometry, Properties>[] = [];
+  const features: Feature<Point | LineString | MultiLineString, Properties>[] = [];
   const siteById = new Map(result.scenario.candidates.map((c) => [c.id, c]));
   const roles = siteRoles(result);
   for (const site of result.chosen) {
     const { role, centreFor, stationFor } = roles.get(site.id)!;
     const tiers: Properties = role === 'site' ? {} : { centreFor, stationFor };
     features.push({
-      type: 'Feature', id: site.id, geometry: { type: 'Point', coordinates: [site.coordinates[0], site.coordinates[1]] },
+      type: 'Feature', id: site.id, geometry: pointGeometry(site.coordinates),
       properties: { role, kind: site.kind, name: site.name, country: site.country, ...tiers },
     });
   }
@@ -82,7 +73,7 @@ export function planFeatureCollection(result: Plan): FeatureCollection<PointGeom
       medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, verdict: outcome.verdict, servedBy: outcome.servedBy, servingTier: outcome.servingTier,
       backup: outcome.backup, backupRttMs: finite(outcome.backupRttMs), inCountry: market.inCountry,
     };
-    features.push({ type: 'Feature', id: market.id, geometry: { type: 'Point', coordinates: [market.coordinates[0], market.coordinates[1]] }, properties: { role: 'market', ...properties } });
+    features.push({ type: 'Feature', id: market.id, geometry: pointGeometry(market.coordinates), properties: { role: 'market', ...properties } });
     const site = outcome.servedBy === null || outcome.nationalStation ? undefined : siteById.get(outcome.servedBy);
     if (site) {
       features.push({ type: 'Feature', id: `${market.id}->${site.id}`, geometry: segmentGeometry(market.coordinates, site.coordinates), properties: { role: 'assignment', market: market.id, ...properties } });

@@ -2,68 +2,18 @@
 // Points, backbone links as LineStrings named by their cable. Links that cross the antimeridian are
 // split into a MultiLineString there, as RFC 7946 asks.
 
+import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
 import type { LonLat } from '../geo/coordinates.js';
 import type { Backbone, BackboneNode, Market, Region } from './records.js';
 import { bundledWorld } from './world.js';
 
-/**
- * `[lon, lat]` in degrees.
- * @inline
- */
-type Position = [number, number];
-
-/** A GeoJSON Feature (RFC 7946) with geometry `G` and properties `P`. */
-export interface Feature<G, P> {
-  /** Always `'Feature'`. */
-  type: 'Feature';
-  /** The id of the record the feature shows (region, market, node or link id). */
-  id: string;
-  /** Where it is, in `[lon, lat]` degrees. */
-  geometry: G;
-  /** The record's fields, for map tools to label and colour by. */
-  properties: P;
-}
-
-/** A GeoJSON FeatureCollection (RFC 7946), ready for any map tool. */
-export interface FeatureCollection<G, P> {
-  /** Always `'FeatureCollection'`. */
-  type: 'FeatureCollection';
-  /** The features, in the order of the records they show. */
-  features: Feature<G, P>[];
-}
-
-/**
- * A GeoJSON Point at `[lon, lat]`.
- * @inline
- */
-export type PointGeometryOut = {
-  /** Always `'Point'`. */
-  type: 'Point';
-  /** `[lon, lat]` in degrees. */
-  coordinates: Position;
-};
-/**
- * A GeoJSON LineString, or a MultiLineString split at the antimeridian, in `[lon, lat]` positions.
- * @inline
- */
-export type LineGeometry = {
-  /** A line that does not cross the antimeridian. */
-  type: 'LineString';
-  /** Positions along the line, `[lon, lat]` in degrees. */
-  coordinates: Position[];
-} | {
-  /** A line split where it crosses the antimeridian. */
-  type: 'MultiLineString';
-  /** One part on each side of the antimeridian, each of `[lon, lat]` positions. */
-  coordinates: Position[][];
-};
-
-function point(coordinates: LonLat): PointGeometryOut {
+/** A GeoJSON Point at `[lon, lat]`, a copy so the feature does not share the record's array. */
+export function pointGeometry(coordinates: LonLat): Point {
   return { type: 'Point', coordinates: [coordinates[0], coordinates[1]] };
 }
 
 /** A straight segment in lon/lat, split where it crosses the antimeridian. */
-export function segmentGeometry(from: LonLat, to: LonLat): LineGeometry {
+export function segmentGeometry(from: LonLat, to: LonLat): LineString | MultiLineString {
   const [lon1, lat1] = from;
   const [lon2, lat2] = to;
   if (Math.abs(lon2 - lon1) <= 180) return { type: 'LineString', coordinates: [[lon1, lat1], [lon2, lat2]] };
@@ -78,7 +28,8 @@ export function segmentGeometry(from: LonLat, to: LonLat): LineGeometry {
 }
 
 /**
- * Regions as GeoJSON Points, with every region field but `coordinates` in the properties.
+ * Regions as GeoJSON Points, with every region field but `coordinates` in the properties and the
+ * region id as the feature's `id`.
  *
  * @param regions - the regions to show (default the bundled regions)
  * @example
@@ -89,15 +40,16 @@ export function segmentGeometry(from: LonLat, to: LonLat): LineGeometry {
  * writeFileSync('regions.geojson', JSON.stringify(regionsFeatureCollection(regions.filter(isOperating))));
  * ```
  */
-export function regionsFeatureCollection(regions: readonly Region[] = bundledWorld.regions): FeatureCollection<PointGeometryOut, Omit<Region, 'coordinates'>> {
+export function regionsFeatureCollection(regions: readonly Region[] = bundledWorld.regions): FeatureCollection<Point, Omit<Region, 'coordinates'>> {
   return {
     type: 'FeatureCollection',
-    features: regions.map(({ coordinates, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: point(coordinates), properties: { ...properties } })),
+    features: regions.map(({ coordinates, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: pointGeometry(coordinates), properties: { ...properties } })),
   };
 }
 
 /**
- * Markets as GeoJSON Points, with every market field but `coordinates` (population included) in the properties.
+ * Markets as GeoJSON Points, with every market field but `coordinates` (population included) in the
+ * properties and the market id as the feature's `id`.
  *
  * @param markets - the markets to show (default the bundled markets)
  * @example
@@ -107,10 +59,10 @@ export function regionsFeatureCollection(regions: readonly Region[] = bundledWor
  * const indonesia = marketsFeatureCollection(markets.filter((market) => market.country === 'ID'));
  * ```
  */
-export function marketsFeatureCollection(markets: readonly Market[] = bundledWorld.markets): FeatureCollection<PointGeometryOut, Omit<Market, 'coordinates'>> {
+export function marketsFeatureCollection(markets: readonly Market[] = bundledWorld.markets): FeatureCollection<Point, Omit<Market, 'coordinates'>> {
   return {
     type: 'FeatureCollection',
-    features: markets.map(({ coordinates, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: point(coordinates), properties: { ...properties } })),
+    features: markets.map(({ coordinates, ...properties }) => ({ type: 'Feature', id: properties.id, geometry: pointGeometry(coordinates), properties: { ...properties } })),
   };
 }
 
@@ -133,7 +85,9 @@ export interface LinkProperties {
 }
 
 /**
- * Backbone links as LineStrings (cable name, kind, length, corridors in properties); nodes as Points.
+ * Backbone links as LineStrings (cable name, kind, length, corridors in properties), split into a
+ * MultiLineString where they cross the antimeridian; nodes as Points. Each feature's `id` is the
+ * link or node id.
  *
  * @param backbone - the backbone to show (default the bundled backbone: systems in service in 2025)
  * @example
@@ -144,9 +98,9 @@ export interface LinkProperties {
  *   .filter((feature) => feature.geometry.type !== 'Point');
  * ```
  */
-export function backboneFeatureCollection(backbone: Backbone = bundledWorld.backbone): FeatureCollection<LineGeometry | PointGeometryOut, LinkProperties | Omit<BackboneNode, 'coordinates'>> {
+export function backboneFeatureCollection(backbone: Backbone = bundledWorld.backbone): FeatureCollection<LineString | MultiLineString | Point, LinkProperties | Omit<BackboneNode, 'coordinates'>> {
   const nodeById = new Map(backbone.nodes.map((node) => [node.id, node]));
-  const links = backbone.links.map((link): Feature<LineGeometry, LinkProperties> => ({
+  const links = backbone.links.map((link): Feature<LineString | MultiLineString, LinkProperties> => ({
     type: 'Feature',
     id: link.id,
     geometry: segmentGeometry((nodeById.get(link.from) as BackboneNode).coordinates, (nodeById.get(link.to) as BackboneNode).coordinates),
@@ -154,8 +108,8 @@ export function backboneFeatureCollection(backbone: Backbone = bundledWorld.back
       kind: link.kind, cable: link.cable, name: link.name, lengthKm: Math.round(link.lengthKm), corridors: [...link.corridors], from: link.from, to: link.to,
     },
   }));
-  const nodes = backbone.nodes.map(({ coordinates, ...properties }): Feature<PointGeometryOut, Omit<BackboneNode, 'coordinates'>> => ({
-    type: 'Feature', id: properties.id, geometry: point(coordinates), properties: { ...properties },
+  const nodes = backbone.nodes.map(({ coordinates, ...properties }): Feature<Point, Omit<BackboneNode, 'coordinates'>> => ({
+    type: 'Feature', id: properties.id, geometry: pointGeometry(coordinates), properties: { ...properties },
   }));
   return { type: 'FeatureCollection', features: [...links, ...nodes] };
 }

@@ -5,7 +5,7 @@ export { CORRIDORS, type Corridor } from './corridors.js';
 export { bundledWorld, worldAsOf, WORLD_YEARS, type World } from './world.js';
 export { parseInternetFacts } from './internet-facts.js';
 export { macroRegions, macroRegionOf, MACRO_REGION_IDS, type MacroRegion, type MacroRegionRecord } from './macro-regions.js';
-export { backboneFeatureCollection, marketsFeatureCollection, regionsFeatureCollection, type Feature, type FeatureCollection, type LinkProperties } from './geojson.js';
+export { backboneFeatureCollection, marketsFeatureCollection, regionsFeatureCollection, type LinkProperties } from './geojson.js';
 export type {
   Backbone, BackboneLink, BackboneNode, BackboneNodeKind, Cable, CableSegment, ExchangeHub, GatewayCountry, InternetFacts, LinkKind, Market, Region, RegionStatus, TerrestrialRoute,
 } from './records.js';
