@@ -5,6 +5,7 @@
 // are centres or stations, with a sync line from each station to its centre and a replication line
 // between each pair of centres, both over the backbone.
 
+import { publicEntry } from '../errors.js';
 import { checkPlan, type Plan } from '../plan/plan.js';
 import { type Feature, type FeatureCollection, type LineGeometry, segmentGeometry } from '../world/geojson.js';
 import { siteRoles, syncLinks } from './verdicts.js';
@@ -46,47 +47,49 @@ const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed
  * ```
  */
 export function planFeatureCollection(result: Plan): FeatureCollection<PointGeometry | LineGeometry, Properties> {
-  checkPlan(result, 'toFeatureCollection');
-  const features: Feature<PointGeometry | LineGeometry, Properties>[] = [];
-  const siteById = new Map(result.scenario.candidates.map((c) => [c.id, c]));
-  const roles = siteRoles(result);
-  for (const site of result.chosen) {
-    const { role, centreFor, stationFor } = roles.get(site.id)!;
-    const tiers: Properties = role === 'site' ? {} : { centreFor, stationFor };
-    features.push({
-      type: 'Feature', id: site.id, geometry: { type: 'Point', coordinates: [site.coordinates[0], site.coordinates[1]] },
-      properties: { role, kind: site.kind, name: site.name, country: site.country, ...tiers },
-    });
-  }
-  const { topology } = result;
-  if (topology !== null) {
-    const siteOf = (id: string) => siteById.get(id)!;
-    for (const link of syncLinks(topology)) {
+  return publicEntry('toFeatureCollection', () => {
+    checkPlan(result);
+    const features: Feature<PointGeometry | LineGeometry, Properties>[] = [];
+    const siteById = new Map(result.scenario.candidates.map((c) => [c.id, c]));
+    const roles = siteRoles(result);
+    for (const site of result.chosen) {
+      const { role, centreFor, stationFor } = roles.get(site.id)!;
+      const tiers: Properties = role === 'site' ? {} : { centreFor, stationFor };
       features.push({
-        type: 'Feature', id: `sync:${link.country}:${link.station}->${link.centre}`, geometry: segmentGeometry(siteOf(link.station).coordinates, siteOf(link.centre).coordinates),
-        properties: { role: 'sync', ...link, syncRttMs: finite(link.syncRttMs), syncSloMs: topology.syncSloMs, network: 'backbone' },
+        type: 'Feature', id: site.id, geometry: { type: 'Point', coordinates: [site.coordinates[0], site.coordinates[1]] },
+        properties: { role, kind: site.kind, name: site.name, country: site.country, ...tiers },
       });
     }
-    for (const pair of topology.replication) {
-      features.push({
-        type: 'Feature', id: `replication:${pair.from}<->${pair.to}`, geometry: segmentGeometry(siteOf(pair.from).coordinates, siteOf(pair.to).coordinates),
-        properties: { role: 'replication', from: pair.from, to: pair.to, rttMs: finite(pair.rttMs), replicationSloMs: topology.replicationSloMs, network: 'backbone' },
-      });
+    const { topology } = result;
+    if (topology !== null) {
+      const siteOf = (id: string) => siteById.get(id)!;
+      for (const link of syncLinks(topology)) {
+        features.push({
+          type: 'Feature', id: `sync:${link.country}:${link.station}->${link.centre}`, geometry: segmentGeometry(siteOf(link.station).coordinates, siteOf(link.centre).coordinates),
+          properties: { role: 'sync', ...link, syncRttMs: finite(link.syncRttMs), syncSloMs: topology.syncSloMs, network: 'backbone' },
+        });
+      }
+      for (const pair of topology.replication) {
+        features.push({
+          type: 'Feature', id: `replication:${pair.from}<->${pair.to}`, geometry: segmentGeometry(siteOf(pair.from).coordinates, siteOf(pair.to).coordinates),
+          properties: { role: 'replication', from: pair.from, to: pair.to, rttMs: finite(pair.rttMs), replicationSloMs: topology.replicationSloMs, network: 'backbone' },
+        });
+      }
     }
-  }
-  for (const outcome of result.markets) {
-    const { market } = outcome;
-    const properties = {
-      name: market.name, country: market.country, weight: market.weight, tier: market.tier, sloMs: market.sloMs,
-      network: result.latency.network, confidence: result.latency.confidence,
-      medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, verdict: outcome.verdict, servedBy: outcome.servedBy, servingTier: outcome.servingTier,
-      backup: outcome.backup, backupRttMs: finite(outcome.backupRttMs), inCountry: market.inCountry,
-    };
-    features.push({ type: 'Feature', id: market.id, geometry: { type: 'Point', coordinates: [market.coordinates[0], market.coordinates[1]] }, properties: { role: 'market', ...properties } });
-    const site = outcome.servedBy === null || outcome.nationalStation ? undefined : siteById.get(outcome.servedBy);
-    if (site) {
-      features.push({ type: 'Feature', id: `${market.id}->${site.id}`, geometry: segmentGeometry(market.coordinates, site.coordinates), properties: { role: 'assignment', market: market.id, ...properties } });
+    for (const outcome of result.markets) {
+      const { market } = outcome;
+      const properties = {
+        name: market.name, country: market.country, weight: market.weight, tier: market.tier, sloMs: market.sloMs,
+        network: result.latency.network, confidence: result.latency.confidence,
+        medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, verdict: outcome.verdict, servedBy: outcome.servedBy, servingTier: outcome.servingTier,
+        backup: outcome.backup, backupRttMs: finite(outcome.backupRttMs), inCountry: market.inCountry,
+      };
+      features.push({ type: 'Feature', id: market.id, geometry: { type: 'Point', coordinates: [market.coordinates[0], market.coordinates[1]] }, properties: { role: 'market', ...properties } });
+      const site = outcome.servedBy === null || outcome.nationalStation ? undefined : siteById.get(outcome.servedBy);
+      if (site) {
+        features.push({ type: 'Feature', id: `${market.id}->${site.id}`, geometry: segmentGeometry(market.coordinates, site.coordinates), properties: { role: 'assignment', market: market.id, ...properties } });
+      }
     }
-  }
-  return { type: 'FeatureCollection', features };
+    return { type: 'FeatureCollection', features };
+  });
 }
