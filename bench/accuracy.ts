@@ -121,8 +121,8 @@ function splitByFold(pairs: readonly Pair[], within: readonly number[], foldOf: 
 }
 
 function fitPredict(network: Network, prepared: PreparedMeasurements, train: readonly number[], test: readonly number[]): Float64Array {
-  const { parameters } = calibratePrepared(bundledWorld, network, subset(prepared, train), PRIORS[network], MAX_EVALUATIONS, 'accuracy');
-  return modelPrepared(bundledWorld, network, subset(prepared, test), parameters, 'accuracy');
+  const { parameters } = calibratePrepared(bundledWorld, network, subset(prepared, train), PRIORS[network], MAX_EVALUATIONS);
+  return modelPrepared(bundledWorld, network, subset(prepared, test), parameters);
 }
 
 /** The baseline: factor x fibre bound + offset, fitted on the same loss as the model. */
@@ -140,7 +140,7 @@ function residualsOf(pairs: readonly Pair[], indices: readonly number[], predict
 
 function crossValidate(network: Network) {
   const measurements: CalibrationMeasurement[] = loadCalibrationMeasurements(network);
-  const prepared = prepareMeasurements(bundledWorld, measurements, 'accuracy');
+  const prepared = prepareMeasurements(bundledWorld, measurements);
   const pairs: Pair[] = Array.from(prepared.indices, (index, k) => {
     const measurement = measurements[index];
     const [from, to] = [prepared.cells[k] / prepared.endpoints.length, prepared.cells[k] % prepared.endpoints.length].map((e) => prepared.endpoints[Math.floor(e)]);

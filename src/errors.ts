@@ -1,10 +1,13 @@
 // Every error geoslo throws is one of these classes, so callers can branch on the class instead of
 // matching message text. Messages start with who threw (`geoslo/<function>:`), name the field at
-// fault and say what to do, in the manner of graphology's and Turf's errors.
+// fault and say what to do, in the manner of graphology's and Turf's errors. Code deep inside
+// raises an error knowing only what is wrong; the public function the caller called names itself
+// as the error leaves it (publicEntry), so no function name is threaded through internal calls.
 
 /**
- * Base class of all errors thrown by geoslo. The message starts with `geoslo/<function>:`, and
- * `name` is the subclass's name, so logs say which kind of error it was.
+ * Base class of all errors thrown by geoslo. The message starts with `geoslo/<function>:`, naming
+ * the function you called (also when the error arose in another one it uses), and `name` is the
+ * subclass's name, so logs say which kind of error it was.
  *
  * @example
  * ```ts
@@ -13,19 +16,44 @@
  * try {
  *   plan({ objective: { type: 'least-mean-latency' } }); // k is missing
  * } catch (error) {
- *   if (error instanceof GeosloError) console.error(`${error.functionName} failed: ${error.message}`);
+ *   if (error instanceof GeosloError) console.error(`${error.functionName} failed: ${error.detail}`);
  *   else throw error;
  * }
  * ```
  */
 export class GeosloError extends Error {
-  /** The public function that threw, e.g. `createLatencyIndex`. */
-  readonly functionName: string;
+  /**
+   * The public function that threw, e.g. `createLatencyIndex`: the one you called, even when the
+   * error arose in another public function it uses.
+   */
+  functionName = '';
+  /** What is wrong and what to do: the message without its `geoslo/<function>:` prefix. */
+  readonly detail: string;
 
-  constructor(functionName: string, message: string) {
-    super(`geoslo/${functionName}: ${message}`);
+  constructor(detail: string) {
+    // Unnamed until it leaves a public function, which names itself (see publicEntry).
+    super(`geoslo: ${detail}`);
     this.name = new.target.name;
-    this.functionName = functionName;
+    this.detail = detail;
+  }
+}
+
+/**
+ * Runs the body of the public function `functionName`, naming it in any GeosloError that leaves.
+ * Entries nest when a public function uses another; the outermost names last, so the caller sees
+ * the function they called. Bodies are synchronous: no public function returns a promise that could
+ * reject with a GeosloError. The message is rewritten before anything reads `stack`, which V8
+ * formats on first read, so the stack trace is headed by the named message too.
+ */
+export function publicEntry<T>(functionName: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof GeosloError) {
+      error.functionName = functionName;
+      error.message = `geoslo/${functionName}: ${error.detail}`;
+    }
+    throw error;
   }
 }
 
@@ -49,10 +77,18 @@ export class InvalidArgumentError extends GeosloError {
   /** The argument or field at fault, as a path such as `options.sources[3]`. */
   readonly field: string;
 
-  constructor(functionName: string, field: string, message: string) {
-    super(functionName, `${field} ${message}`);
+  constructor(field: string, message: string) {
+    super(`${field} ${message}`);
     this.field = field;
   }
+}
+
+/**
+ * What an InvalidArgumentError says about its field, without the field: to say the same of the
+ * field as the user wrote it (a flag, a file row) rather than the option it became.
+ */
+export function complaintOf(error: InvalidArgumentError): string {
+  return error.detail.slice(error.field.length + 1);
 }
 
 /**
@@ -76,8 +112,8 @@ export class NodeNotFoundError extends InvalidArgumentError {
   /** The id that was asked for, as a string. */
   readonly node: string;
 
-  constructor(functionName: string, field: string, node: string) {
-    super(functionName, field, `is "${node}", which is not a node of the graph; pass one of graph.nodes().`);
+  constructor(field: string, node: string) {
+    super(field, `is "${node}", which is not a node of the graph; pass one of graph.nodes().`);
     this.node = node;
   }
 }
@@ -98,8 +134,8 @@ export class NodeNotFoundError extends InvalidArgumentError {
  * ```
  */
 export class EmptyGraphError extends GeosloError {
-  constructor(functionName: string) {
-    super(functionName, 'the graph has no nodes; add nodes (and edges) before building a latency index.');
+  constructor() {
+    super('the graph has no nodes; add nodes (and edges) before building a latency index.');
   }
 }
 
@@ -127,9 +163,8 @@ export class CapacityError extends GeosloError {
   /** Bytes that could be had when the request was refused. */
   readonly limitBytes: number;
 
-  constructor(functionName: string, field: string, requestedBytes: number, limitBytes: number, fix: string) {
+  constructor(field: string, requestedBytes: number, limitBytes: number, fix: string) {
     super(
-      functionName,
       `${field} needs ${formatBytes(requestedBytes)} of WebAssembly memory but only ${formatBytes(limitBytes)} ` +
         `can be had (wasm32 memory ends at 4 GiB); ${fix}`,
     );
@@ -159,8 +194,8 @@ export class CapacityError extends GeosloError {
  * ```
  */
 export class DisposedError extends GeosloError {
-  constructor(functionName: string, what: string) {
-    super(functionName, `this ${what} was disposed and its WebAssembly memory freed; create a new one.`);
+  constructor(what: string) {
+    super(`this ${what} was disposed and its WebAssembly memory freed; create a new one.`);
   }
 }
 

@@ -88,6 +88,43 @@ describe('unknown ids, empty graphs and non-graphs', () => {
   });
 });
 
+describe('the function the caller called names the error, however deep it arose', () => {
+  function thrownBy(call: () => unknown): NodeNotFoundError {
+    try {
+      call();
+    } catch (error) {
+      return error as NodeNotFoundError;
+    }
+    return expect.unreachable();
+  }
+
+  it('a node missing deep inside shortestPath.path names shortestPath.path, not the index method it used', () => {
+    const error = thrownBy(() => shortestPath.path(triangle(), 'a', 'q'));
+    expect(error.functionName).toBe('shortestPath.path');
+    expect(error.message).toBe('geoslo/shortestPath.path: target is "q", which is not a node of the graph; pass one of graph.nodes().');
+    expect(error.detail).toBe('target is "q", which is not a node of the graph; pass one of graph.nodes().');
+  });
+
+  it('the same failure through LatencyIndex.path names LatencyIndex.path', () => {
+    using index = createLatencyIndex(triangle());
+    const error = thrownBy(() => index.path('a', 'q'));
+    expect(error.functionName).toBe('LatencyIndex.path');
+    expect(error.message.startsWith('geoslo/LatencyIndex.path: target is "q"')).toBe(true);
+  });
+
+  it('the stack trace is headed by the named message', () => {
+    const error = thrownBy(() => shortestPath.path(triangle(), 'a', 'q'));
+    expect(error.stack?.startsWith(`NodeNotFoundError: geoslo/shortestPath.path: target is "q"`)).toBe(true);
+  });
+
+  it('the error keeps its class', () => {
+    const error = thrownBy(() => shortestPath.path(triangle(), 'a', 'q'));
+    for (const errorClass of [NodeNotFoundError, InvalidArgumentError, GeosloError, Error]) expect(error).toBeInstanceOf(errorClass);
+    expect(error.name).toBe('NodeNotFoundError');
+    expect(error).toMatchObject({ field: 'target', node: 'q' });
+  });
+});
+
 describe('requests larger than WebAssembly memory', () => {
   it('a graph too large to pack is refused before anything is allocated', () => {
     // A real graph that reports 300 million nodes and 400 million arcs: nothing may be built from it.

@@ -10,7 +10,7 @@ describe('nearest of a set (min-plus reduction over open columns)', () => {
     const columns = 1 + randomInt(random, 40);
     const matrix = Float64Array.from({ length: rows * columns }, () => (random() < 0.05 ? Infinity : randomInt(random, 12)));
     const set = Int32Array.from(new Set(Array.from({ length: 1 + randomInt(random, columns) }, () => randomInt(random, columns))));
-    const fromWasm = nearestOfSet(matrix, rows, set, 'wasm', 'test');
+    const fromWasm = nearestOfSet(matrix, rows, set, 'wasm');
     const fromTwin = nearestOfSetTwin(matrix, rows, set);
     expect(fromWasm.valueMs).toEqual(fromTwin.valueMs);
     expect(fromWasm.column).toEqual(fromTwin.column);
@@ -23,7 +23,7 @@ describe('nearest of a set (min-plus reduction over open columns)', () => {
   });
 
   it('gives +Infinity and -1 for an empty set', () => {
-    const result = nearestOfSet(new Float64Array(10).fill(1), 5, new Int32Array(0), 'wasm', 'test');
+    const result = nearestOfSet(new Float64Array(10).fill(1), 5, new Int32Array(0), 'wasm');
     expect(Array.from(result.valueMs)).toEqual(Array(5).fill(Infinity));
     expect(Array.from(result.column)).toEqual(Array(5).fill(-1));
   });

@@ -132,7 +132,7 @@ describe('a corridor cut cuts the segments in that corridor, not whole systems',
   });
 
   it('cutting the Red Sea keeps the Mediterranean segments of the systems that also cross it', () => {
-    const cut = resolveWhatIf(bundledWorld, { cutCorridors: ['red-sea'] }, 'test');
+    const cut = resolveWhatIf(bundledWorld, { cutCorridors: ['red-sea'] });
     const crossing = new Set(backbone.cables.filter((c) => c.corridors.includes('red-sea')).map((c) => c.id));
     const mediterranean = backbone.links.filter((link) => link.cable !== null && crossing.has(link.cable) && link.corridors.includes('mediterranean'));
     expect(mediterranean.length).toBeGreaterThan(10);
@@ -153,9 +153,9 @@ describe('a corridor cut cuts the segments in that corridor, not whole systems',
   });
 
   it('a cable cut still cuts the whole system, and the key of a cut is canonical', () => {
-    const cut = resolveWhatIf(bundledWorld, { cutCables: ['SEA-ME-WE 5'] }, 'test');
+    const cut = resolveWhatIf(bundledWorld, { cutCables: ['SEA-ME-WE 5'] });
     expect([...cut.cutLinks].sort()).toEqual(backbone.links.filter((link) => link.cable === 'sea-me-we-5').map((link) => link.id).sort());
-    const key = (options: Parameters<typeof resolveWhatIf>[1]) => resolveWhatIf(bundledWorld, options, 'test').backboneKey;
+    const key = (options: Parameters<typeof resolveWhatIf>[1]) => resolveWhatIf(bundledWorld, options).backboneKey;
     expect(key({ cutCables: ['sea-me-we-5', 'aae-1'] })).toBe(key({ cutCables: ['Asia-Africa-Europe 1 (AAE-1)', 'SEA-ME-WE 5'] }));
     // MCT lies wholly in the intra-Asia corridor: naming it as well cuts nothing more, and the key agrees.
     expect(key({ cutCorridors: ['intra-asia'], cutCables: ['mct'] })).toBe(key({ cutCorridors: ['intra-asia'] }));

@@ -28,7 +28,7 @@ export async function floydWarshallSuite(quick: boolean, log: (line: string) => 
     const input = randomCompleteMatrix(size, size);
     const solve = (kernel: FloydWarshallKernel) => () => {
       const matrix = input.slice();
-      floydWarshall(matrix, size, kernel, 'bench');
+      floydWarshall(matrix, size, kernel);
       return matrix;
     };
     const simd = solve('wasm-simd')();

@@ -3,7 +3,7 @@
 // error the scenario check raises about one of those figures is rethrown naming the file and the
 // line it came from, as the user sees it in an editor.
 
-import { InvalidArgumentError } from '../errors.js';
+import { complaintOf, InvalidArgumentError } from '../errors.js';
 import { COSTS_COLUMNS, csvFigures, type CsvFigures, DEMAND_COLUMNS } from '../plan/costs-and-demand.js';
 import { readTextFile } from './output.js';
 
@@ -21,15 +21,15 @@ interface Loaded {
 }
 
 /** Reads the files into `scenario` (in place) and returns what was loaded, for naming rows in errors. */
-export function loadFigureFiles(scenario: Record<string, unknown>, files: FigureFiles, command: string): Loaded[] {
+export function loadFigureFiles(scenario: Record<string, unknown>, files: FigureFiles): Loaded[] {
   const loaded: Loaded[] = [];
   if (files.costs !== undefined) {
-    const csv = csvFigures(readTextFile(files.costs, command, 'costs file'), `--costs ${files.costs}`, command, COSTS_COLUMNS.key, COSTS_COLUMNS.value);
+    const csv = csvFigures(readTextFile(files.costs, 'costs file'), `--costs ${files.costs}`, COSTS_COLUMNS.key, COSTS_COLUMNS.value);
     scenario.candidates = { ...(scenario.candidates as object | undefined), costs: csv.figures };
     loaded.push({ flag: '--costs', file: files.costs, field: 'scenario.candidates.costs', csv });
   }
   if (files.demand !== undefined) {
-    const csv = csvFigures(readTextFile(files.demand, command, 'demand file'), `--demand ${files.demand}`, command, DEMAND_COLUMNS.key, DEMAND_COLUMNS.value);
+    const csv = csvFigures(readTextFile(files.demand, 'demand file'), `--demand ${files.demand}`, DEMAND_COLUMNS.key, DEMAND_COLUMNS.value);
     const byCountry = csv.keyColumn === 'country';
     scenario.weights = byCountry ? { countries: csv.figures } : { markets: csv.figures };
     loaded.push({ flag: '--demand', file: files.demand, field: `scenario.weights.${byCountry ? 'countries' : 'markets'}`, csv });
@@ -38,20 +38,20 @@ export function loadFigureFiles(scenario: Record<string, unknown>, files: Figure
 }
 
 /** Runs `action`; an error about a loaded figure names its file and line instead of the scenario field. */
-export function namingRows<T>(command: string, loaded: readonly Loaded[], action: () => T): T {
+export function namingRows<T>(loaded: readonly Loaded[], action: () => T): T {
   try {
     return action();
   } catch (error) {
     if (!(error instanceof InvalidArgumentError)) throw error;
-    const detail = error.message.slice(error.message.indexOf(error.field) + error.field.length + 1);
+    const detail = complaintOf(error);
     for (const source of loaded) {
       if (error.field === source.field || error.field === source.field.replace(/\.(countries|markets)$/, '')) {
-        throw new InvalidArgumentError(command, `${source.flag} ${source.file}`, detail);
+        throw new InvalidArgumentError(`${source.flag} ${source.file}`, detail);
       }
       if (error.field.startsWith(`${source.field}.`)) {
         const key = error.field.slice(source.field.length + 1);
         const named = detail.includes(`"${key}"`) ? detail : `"${key}" ${detail}`;
-        throw new InvalidArgumentError(command, `${source.flag} ${source.file} line ${source.csv.lines[key]}, column ${source.csv.keyColumn}`, named);
+        throw new InvalidArgumentError(`${source.flag} ${source.file} line ${source.csv.lines[key]}, column ${source.csv.keyColumn}`, named);
       }
     }
     throw error;

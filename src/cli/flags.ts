@@ -1,13 +1,13 @@
 // Command-line values that are numbers in a range, checked with errors that name the flag as the
 // user typed it and quote what they gave.
 
-import { InvalidArgumentError } from '../errors.js';
+import { complaintOf, InvalidArgumentError } from '../errors.js';
 
 /** A number strictly between 0 and 1, such as a quantile or a confidence. */
-export function fractionFlag(value: string, command: string, flag: string): number {
+export function fractionFlag(value: string, flag: string): number {
   const number = value.trim() === '' ? Number.NaN : Number(value);
   if (!(number > 0 && number < 1)) {
-    throw new InvalidArgumentError(command, flag, `must be a number strictly between 0 and 1, such as 0.9; got "${value}".`);
+    throw new InvalidArgumentError(flag, `must be a number strictly between 0 and 1, such as 0.9; got "${value}".`);
   }
   return number;
 }
@@ -23,7 +23,7 @@ const FLAG_OF_OPTION: readonly [RegExp, string][] = [
  * Runs `action`; an error about an option the command set from a flag is rethrown naming the flag
  * and the value given (`--fail ap-southeast-l`), the message otherwise unchanged.
  */
-export function namingFlags<T>(command: string, flags: Readonly<Record<string, readonly string[] | undefined>>, action: () => T): T {
+export function namingFlags<T>(flags: Readonly<Record<string, readonly string[] | undefined>>, action: () => T): T {
   try {
     return action();
   } catch (error) {
@@ -32,8 +32,7 @@ export function namingFlags<T>(command: string, flags: Readonly<Record<string, r
       const match = pattern.exec(error.field);
       if (!match) continue;
       const value = flags[flag]?.[Number(match[1])];
-      const detail = error.message.slice(error.message.indexOf(error.field) + error.field.length + 1);
-      throw new InvalidArgumentError(command, value === undefined ? flag : `${flag} ${value}`, detail);
+      throw new InvalidArgumentError(value === undefined ? flag : `${flag} ${value}`, complaintOf(error));
     }
     throw error;
   }

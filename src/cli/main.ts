@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { GeosloError } from '../errors.js';
+import { GeosloError, publicEntry } from '../errors.js';
 import { resolveNetwork } from '../latency/network.js';
 import { didYouMean } from '../util/suggest.js';
 import { cablesTable, corridorsTable, marketsTable, regionsTable } from './commands/data-tables.js';
@@ -91,7 +91,7 @@ function checkCommand(command: string, rest: readonly string[], values: Values):
   }
 }
 
-function run(argv: string[]): { output: CommandOutput; outFile: string | undefined; command: string } {
+function run(argv: string[]): void {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -117,49 +117,47 @@ function run(argv: string[]): { output: CommandOutput; outFile: string | undefin
     },
   });
   const [command, ...rest] = positionals;
-  const text = (output: string) => ({ output: { text: output }, outFile: values.out, command: command ?? 'help' });
-  if (values.version || command === 'version') return { ...text(`${packageVersion()}\n`), outFile: undefined };
-  if (values.help || command === undefined || command === 'help') return { ...text(USAGE), outFile: undefined };
+  if (values.version || command === 'version') return commitOutput({ text: `${packageVersion()}\n` }, undefined);
+  if (values.help || command === undefined || command === 'help') return commitOutput({ text: USAGE }, undefined);
   checkCommand(command, rest, values);
   const whatIfFlags = { '--fail': values.fail, '--cut': values.cut, '--cut-corridor': values['cut-corridor'] };
-  switch (command) {
-    case 'plan':
-      return {
-        output: namingFlags('plan', whatIfFlags, () => planCommand(rest[0], {
+  const commandOutput = (): CommandOutput => {
+    switch (command) {
+      case 'plan':
+        return namingFlags(whatIfFlags, () => planCommand(rest[0], {
           slo: values.slo, k: values.k, objective: values.objective, fail: values.fail, cut: values.cut,
           cutCorridor: values['cut-corridor'], format: values.format, network: values.network, confidence: values.confidence,
           criticality: values.criticality, costs: values.costs, demand: values.demand,
-        })),
-        outFile: values.out,
-        command,
-      };
-    case 'sweep':
-      return text(namingFlags('sweep', whatIfFlags, () => sweepCommand(rest[0], {
-        k: values.k, slo: values.slo, format: values.format, fail: values.fail, cut: values.cut, cutCorridor: values['cut-corridor'],
-        costs: values.costs, demand: values.demand,
-      })));
-    case 'rtt':
-      if (values.pairs === undefined) throw new UsageError('rtt needs --pairs FILE.csv (columns from_lon,from_lat,to_lon,to_lat).');
-      return text(namingFlags('rtt', whatIfFlags, () => rttCsv(values.pairs as string, {
-        cutCables: values.cut, cutCorridors: values['cut-corridor'],
-        network: resolveNetwork(values.network, 'rtt', '--network', 'backbone'),
-        quantile: values.quantile === undefined ? 0.5 : fractionFlag(values.quantile, 'rtt', '--quantile'),
-      })));
-    case 'regions':
-      return text(regionsTable());
-    case 'markets':
-      return text(marketsTable());
-    case 'cables':
-      return text(cablesTable());
-    default:
-      return text(corridorsTable());
-  }
+        }));
+      case 'sweep':
+        return { text: namingFlags(whatIfFlags, () => sweepCommand(rest[0], {
+          k: values.k, slo: values.slo, format: values.format, fail: values.fail, cut: values.cut, cutCorridor: values['cut-corridor'],
+          costs: values.costs, demand: values.demand,
+        })) };
+      case 'rtt':
+        if (values.pairs === undefined) throw new UsageError('rtt needs --pairs FILE.csv (columns from_lon,from_lat,to_lon,to_lat).');
+        return { text: namingFlags(whatIfFlags, () => rttCsv(values.pairs as string, {
+          cutCables: values.cut, cutCorridors: values['cut-corridor'],
+          network: resolveNetwork(values.network, '--network', 'backbone'),
+          quantile: values.quantile === undefined ? 0.5 : fractionFlag(values.quantile, '--quantile'),
+        })) };
+      case 'regions':
+        return { text: regionsTable() };
+      case 'markets':
+        return { text: marketsTable() };
+      case 'cables':
+        return { text: cablesTable() };
+      default:
+        return { text: corridorsTable() };
+    }
+  };
+  // Errors name the command the user typed (geoslo/plan:), not the library functions it calls.
+  publicEntry(command, () => commitOutput(commandOutput(), values.out));
 }
 
 function main(argv: string[]): number {
   try {
-    const { output, outFile, command } = run(argv);
-    commitOutput(command, output, outFile);
+    run(argv);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

@@ -12,8 +12,8 @@ export class FileError extends GeosloError {
   readonly path: string;
   readonly code: string;
 
-  constructor(command: string, action: string, path: string, code: string) {
-    super(command, `cannot ${action} "${path}": ${describeCode(code, path, action.startsWith('read'))}.`);
+  constructor(action: string, path: string, code: string) {
+    super(`cannot ${action} "${path}": ${describeCode(code, path, action.startsWith('read'))}.`);
     this.path = path;
     this.code = code;
   }
@@ -40,13 +40,13 @@ function codeOf(error: unknown): string | null {
 }
 
 /** Reads a text file, turning a file-system failure into a one-line FileError. */
-export function readTextFile(path: string, command: string, what: string): string {
+export function readTextFile(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = codeOf(error);
     if (code === null) throw error;
-    throw new FileError(command, `read ${what}`, path, code);
+    throw new FileError(`read ${what}`, path, code);
   }
 }
 
@@ -58,7 +58,7 @@ export interface CommandOutput {
 }
 
 /** Writes all of a command's files, or none of them, then its text. */
-export function commitOutput(command: string, output: CommandOutput, outFile: string | undefined): void {
+export function commitOutput(output: CommandOutput, outFile: string | undefined): void {
   const writes = [
     ...(output.files ?? []).map((file) => ({ ...file, createFolder: true })),
     ...(outFile === undefined ? [] : [{ path: outFile, content: output.text, createFolder: false }]),
@@ -84,7 +84,7 @@ export function commitOutput(command: string, output: CommandOutput, outFile: st
     for (const folder of createdFolders) rmSync(folder, { recursive: true, force: true });
     const code = codeOf(error);
     if (code === null) throw error;
-    throw new FileError(command, 'write', current, code);
+    throw new FileError('write', current, code);
   }
   if (outFile === undefined) process.stdout.write(output.text);
 }

@@ -26,12 +26,12 @@ export function isPointLike(value: unknown): boolean {
   return isRecord(value) && (value.type === 'Point' || value.type === 'Feature');
 }
 
-export function toLonLat(value: unknown, functionName: string, field: string): LonLat {
+export function toLonLat(value: unknown, field: string): LonLat {
   let coordinates: unknown = value;
   if (isRecord(value) && value.type === 'Feature') {
     const geometry = value.geometry as Record<string, unknown> | null;
     if (!isRecord(geometry) || geometry.type !== 'Point') {
-      throw new InvalidArgumentError(functionName, field, 'is a GeoJSON Feature without a Point geometry; pass a Point Feature or [lon, lat].');
+      throw new InvalidArgumentError(field, 'is a GeoJSON Feature without a Point geometry; pass a Point Feature or [lon, lat].');
     }
     coordinates = geometry.coordinates;
     field = `${field}.geometry.coordinates`;
@@ -40,29 +40,29 @@ export function toLonLat(value: unknown, functionName: string, field: string): L
     field = `${field}.coordinates`;
   }
   if (!Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3) {
-    throw new InvalidArgumentError(functionName, field, 'must be [lon, lat] (longitude first, as in GeoJSON), a GeoJSON Point or a Point Feature.');
+    throw new InvalidArgumentError(field, 'must be [lon, lat] (longitude first, as in GeoJSON), a GeoJSON Point or a Point Feature.');
   }
   const [lon, lat] = coordinates as unknown[];
-  return checkLonLat(lon, lat, functionName, field);
+  return checkLonLat(lon, lat, field);
 }
 
-export function checkLonLat(lon: unknown, lat: unknown, functionName: string, field: string): LonLat {
+export function checkLonLat(lon: unknown, lat: unknown, field: string): LonLat {
   if (typeof lon !== 'number' || !Number.isFinite(lon)) {
-    throw new InvalidArgumentError(functionName, `${field}[0]`, `(longitude) must be a finite number of degrees; got ${String(lon)}.`);
+    throw new InvalidArgumentError(`${field}[0]`, `(longitude) must be a finite number of degrees; got ${String(lon)}.`);
   }
   if (typeof lat !== 'number' || !Number.isFinite(lat)) {
-    throw new InvalidArgumentError(functionName, `${field}[1]`, `(latitude) must be a finite number of degrees; got ${String(lat)}.`);
+    throw new InvalidArgumentError(`${field}[1]`, `(latitude) must be a finite number of degrees; got ${String(lat)}.`);
   }
   if (Math.abs(lat) > 90) {
     const swapped = Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
     throw new InvalidArgumentError(
-      functionName, `${field}[1]`,
+      `${field}[1]`,
       `(latitude) is ${lat}, beyond +-90 degrees` +
         (swapped ? `: this looks like [lat, lon]; geoslo takes [lon, lat], so pass [${lat}, ${lon}].` : '; pass [lon, lat] in degrees.'),
     );
   }
   if (Math.abs(lon) > 180) {
-    throw new InvalidArgumentError(functionName, `${field}[0]`, `(longitude) is ${lon}, beyond +-180 degrees; pass [lon, lat] in degrees.`);
+    throw new InvalidArgumentError(`${field}[0]`, `(longitude) is ${lon}, beyond +-180 degrees; pass [lon, lat] in degrees.`);
   }
   return [lon, lat];
 }

@@ -1,6 +1,6 @@
 // The exact cover decision in WebAssembly or its TypeScript twin; the same nodes, the same answer.
 
-import { KernelScratch } from './kernel-scratch.js';
+import { scratchChecked, withScratch } from './kernel-scratch.js';
 import { copyIn, copyOutInt32 } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import { type CoverDecision, type CoverDecisionInput, decideCover } from './twin/placement/cover-decision.js';
@@ -9,11 +9,10 @@ import { kernel } from './wasm.js';
 const FOUND_NONE = -2;
 const BUDGET_SPENT = -3;
 
-export function decideCoverWith(input: CoverDecisionInput, nodeBudget: number, kernelName: KernelName, functionName: string): CoverDecision {
+export function decideCoverWith(input: CoverDecisionInput, nodeBudget: number, kernelName: KernelName): CoverDecision {
   if (kernelName === 'js') return decideCover(input, nodeBudget);
   const { demandCount: n, candidateCount: m, coverStart, coverDemands, needed, fixed, allowed, k } = input;
-  const scratch = new KernelScratch(functionName);
-  return scratch.run(
+  return withScratch(
     [coverStart.byteLength, coverDemands.byteLength, needed.byteLength, fixed.byteLength, allowed.byteLength, m * 4],
     ([startsPointer, demandsPointer, neededPointer, fixedPointer, allowedPointer, outPointer]) => {
       copyIn(startsPointer, coverStart);
@@ -24,7 +23,7 @@ export function decideCoverWith(input: CoverDecisionInput, nodeBudget: number, k
       const result = kernel().coverDecision(startsPointer, demandsPointer, n, m, neededPointer, fixedPointer, allowedPointer, k, nodeBudget, outPointer);
       if (result === FOUND_NONE) return { feasible: false };
       if (result === BUDGET_SPENT) return { feasible: null };
-      const count = scratch.checked(result);
+      const count = scratchChecked(result);
       const sites = new Int32Array(count);
       copyOutInt32(outPointer, count, sites);
       return { feasible: true, sites };

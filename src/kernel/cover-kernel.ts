@@ -1,7 +1,7 @@
 // The cover kernels behind one interface: greedy covers and chunks of subgradient steps on the
 // cover bound, in WebAssembly (the cover lists copied in once per instance) or the TypeScript twin.
 
-import { KernelScratch } from './kernel-scratch.js';
+import { scratchChecked, withScratch } from './kernel-scratch.js';
 import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import { type CoverInstance, type CoverProgress, coverSubgradient, greedyCover } from './twin/placement/set-cover.js';
@@ -26,10 +26,10 @@ export interface DenseCoverSource {
 /** Above this share of covered (demand, site) pairs, scanning the matrix beats walking the lists. */
 const DENSE_SHARE = 0.125;
 
-export function createCoverKernel(instance: CoverInstance, kernelName: KernelName, functionName: string, dense?: DenseCoverSource): CoverKernel {
+export function createCoverKernel(instance: CoverInstance, kernelName: KernelName, dense?: DenseCoverSource): CoverKernel {
   if (kernelName === 'js') return new TwinCoverKernel(instance);
   const share = instance.coverDemands.length / Math.max(1, instance.demandCount * instance.candidateCount);
-  return new WasmCoverKernel(instance, functionName, dense && share > DENSE_SHARE ? dense : undefined);
+  return new WasmCoverKernel(instance, dense && share > DENSE_SHARE ? dense : undefined);
 }
 
 class TwinCoverKernel implements CoverKernel {
@@ -52,15 +52,12 @@ class WasmCoverKernel implements CoverKernel {
   private blocks: number[];
   private readonly radius: number;
 
-  private readonly scratch: KernelScratch;
-
-  constructor(readonly instance: CoverInstance, functionName: string, dense?: DenseCoverSource) {
-    this.scratch = new KernelScratch(functionName);
+  constructor(readonly instance: CoverInstance, dense?: DenseCoverSource) {
     const { coverStart, coverDemands, requirement, costs } = instance;
     const required = dense ? Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)) : new Float64Array(0);
     this.radius = dense?.radius ?? 0;
     this.blocks = allocateBlocks(
-      functionName, 'problem.latencyMs',
+      'problem.latencyMs',
       [coverStart.byteLength, coverDemands.byteLength, requirement.byteLength, costs.byteLength, dense?.candidateMajor.byteLength ?? 0, required.byteLength],
       'solve with kernel: "js", or with fewer demands or candidates.',
     );
@@ -78,13 +75,13 @@ class WasmCoverKernel implements CoverKernel {
 
   greedy(status: Uint8Array, preopened?: Uint8Array): Int32Array | null {
     const { demandCount: n, candidateCount: m } = this.instance;
-    return this.scratch.run([m, preopened ? m : 0, m * 4], ([statusPointer, preopenedPointer, outPointer]) => {
+    return withScratch([m, preopened ? m : 0, m * 4], ([statusPointer, preopenedPointer, outPointer]) => {
       copyIn(statusPointer, status);
       if (preopened) copyIn(preopenedPointer, preopened);
       const count = kernel().coverGreedy(this.blocks[0], this.blocks[1], n, m, this.blocks[2], this.blocks[3], statusPointer, preopenedPointer, outPointer);
       // -2: the free sites cannot complete a cover; -1: the kernel ran out of memory.
       if (count === -2) return null;
-      this.scratch.checked(count);
+      scratchChecked(count);
       const sites = new Int32Array(count);
       copyOutInt32(outPointer, count, sites);
       return sites;
@@ -95,7 +92,7 @@ class WasmCoverKernel implements CoverKernel {
     status: Uint8Array, multipliers: Float64Array, progress: CoverProgress, upperBound: number, iterations: number, chosenOut: Uint8Array, latestOut: Uint8Array,
   ): boolean {
     const { demandCount: n, candidateCount: m } = this.instance;
-    return this.scratch.run([m, multipliers.byteLength, progress.byteLength, m, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer, latestPointer]) => {
+    return withScratch([m, multipliers.byteLength, progress.byteLength, m, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer, latestPointer]) => {
       copyIn(statusPointer, status);
       copyIn(multipliersPointer, multipliers);
       copyIn(progressPointer, progress);
@@ -108,7 +105,7 @@ class WasmCoverKernel implements CoverKernel {
         : kernel().coverSubgradient(
           coverStart, coverDemands, n, m, requirement, costs, statusPointer, multipliersPointer, progressPointer, upperBound, iterations, chosenPointer, latestPointer,
         );
-      this.scratch.checked(improved);
+      scratchChecked(improved);
       copyOutFloat64(multipliersPointer, n, multipliers);
       copyOutFloat64(progressPointer, progress.length, progress);
       chosenOut.set(new Uint8Array(kernel().memory.buffer, chosenPointer, m));

@@ -2,7 +2,7 @@
 // subgradient steps on the upper bound, in WebAssembly (cover lists copied in once per instance)
 // or the TypeScript twin.
 
-import { KernelScratch } from './kernel-scratch.js';
+import { scratchChecked, withScratch } from './kernel-scratch.js';
 import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import { type CoverageInstance, coverageSubgradient, greedyCoverage, swapCoverage, tabuCoverage } from './twin/placement/max-coverage.js';
@@ -17,8 +17,8 @@ export interface CoverageKernel {
   dispose(): void;
 }
 
-export function createCoverageKernel(instance: CoverageInstance, kernelName: KernelName, functionName: string): CoverageKernel {
-  return kernelName === 'wasm' ? new WasmCoverageKernel(instance, functionName) : new TwinCoverageKernel(instance);
+export function createCoverageKernel(instance: CoverageInstance, kernelName: KernelName): CoverageKernel {
+  return kernelName === 'wasm' ? new WasmCoverageKernel(instance) : new TwinCoverageKernel(instance);
 }
 
 class TwinCoverageKernel implements CoverageKernel {
@@ -46,27 +46,22 @@ class TwinCoverageKernel implements CoverageKernel {
 class WasmCoverageKernel implements CoverageKernel {
   private blocks: number[];
 
-  private readonly scratch: KernelScratch;
-
-  constructor(readonly instance: CoverageInstance, functionName: string) {
-    this.scratch = new KernelScratch(functionName);
+  constructor(readonly instance: CoverageInstance) {
     const { coverStart, coverDemands, weights, fixed, allowed } = instance;
     this.blocks = allocateBlocks(
-      functionName, 'problem.latencyMs',
+      'problem.latencyMs',
       [coverStart.byteLength, coverDemands.byteLength, weights.byteLength, fixed.byteLength, allowed.byteLength],
       'solve with kernel: "js", or with fewer demands or candidates.',
     );
     [coverStart, coverDemands, weights, fixed, allowed].forEach((values, b) => copyIn(this.blocks[b], values));
   }
 
-
-
   /** Runs a kernel that rewrites k sites in place (ascending) and returns how many it wrote. */
   private sitesCall(start: Int32Array, run: (sitesPointer: number) => number): Int32Array {
     const { k } = this.instance;
-    return this.scratch.run([Math.max(k, start.length) * 4], ([sitesPointer]) => {
+    return withScratch([Math.max(k, start.length) * 4], ([sitesPointer]) => {
       copyIn(sitesPointer, start);
-      const count = this.scratch.checked(run(sitesPointer));
+      const count = scratchChecked(run(sitesPointer));
       const sites = new Int32Array(count);
       copyOutInt32(sitesPointer, count, sites);
       return sites;
@@ -75,7 +70,7 @@ class WasmCoverageKernel implements CoverageKernel {
 
   greedy(status: Uint8Array): Int32Array {
     const { demandCount: n, candidateCount: m, k } = this.instance;
-    return this.scratch.run([m], ([statusPointer]) => {
+    return withScratch([m], ([statusPointer]) => {
       copyIn(statusPointer, status);
       return this.sitesCall(new Int32Array(0), (sitesPointer) => kernel().coverageGreedy(this.blocks[0], this.blocks[1], n, m, this.blocks[2], statusPointer, k, sitesPointer));
     });
@@ -95,12 +90,12 @@ class WasmCoverageKernel implements CoverageKernel {
 
   subgradient(status: Uint8Array, multipliers: Float64Array, progress: Float64Array, lowerBound: number, iterations: number, chosenOut: Uint8Array): boolean {
     const { demandCount: n, candidateCount: m, k } = this.instance;
-    return this.scratch.run([m, multipliers.byteLength, progress.byteLength, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer]) => {
+    return withScratch([m, multipliers.byteLength, progress.byteLength, m], ([statusPointer, multipliersPointer, progressPointer, chosenPointer]) => {
       copyIn(statusPointer, status);
       copyIn(multipliersPointer, multipliers);
       copyIn(progressPointer, progress);
       copyIn(chosenPointer, chosenOut);
-      const improved = this.scratch.checked(kernel().coverageSubgradient(
+      const improved = scratchChecked(kernel().coverageSubgradient(
         this.blocks[0], this.blocks[1], n, m, this.blocks[2], statusPointer, k, multipliersPointer, progressPointer, lowerBound, iterations, chosenPointer,
       ));
       copyOutFloat64(multipliersPointer, n, multipliers);

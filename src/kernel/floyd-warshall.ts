@@ -23,14 +23,14 @@ export function floydWarshallBytes(size: number): number {
  * Replaces `matrix` (row-major size x size, +Infinity for no arc, 0 on the diagonal) with its
  * shortest-path lengths.
  */
-export function floydWarshall(matrix: Float32Array, size: number, kernelName: FloydWarshallKernel, functionName: string): void {
+export function floydWarshall(matrix: Float32Array, size: number, kernelName: FloydWarshallKernel): void {
   if (kernelName === 'js') {
     floydWarshallTwin(matrix, size);
     return;
   }
   const padded = floydWarshallPaddedSize(size);
   const [pointer] = allocateBlocks(
-    functionName, 'the distance matrix', [padded * padded * 4],
+    'the distance matrix', [padded * padded * 4],
     'use method: "dijkstra", which needs memory only for its output rows.',
   );
   try {

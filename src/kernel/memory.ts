@@ -25,25 +25,25 @@ export function wasmBytesAvailable(): number {
 }
 
 /** Throws a CapacityError naming `field` when `requestedBytes` cannot fit in the kernel heap. */
-export function ensureWasmCapacity(functionName: string, field: string, requestedBytes: number, fix: string): void {
+export function ensureWasmCapacity(field: string, requestedBytes: number, fix: string): void {
   const limitBytes = wasmBytesAvailable();
-  if (requestedBytes > limitBytes) throw new CapacityError(functionName, field, requestedBytes, limitBytes, fix);
+  if (requestedBytes > limitBytes) throw new CapacityError(field, requestedBytes, limitBytes, fix);
 }
 
 /**
  * Allocates one block per size (zero-sized blocks get pointer 0) after checking capacity; on failure
  * releases what it took and throws, so a call either gets every block or changes nothing.
  */
-export function allocateBlocks(functionName: string, field: string, blockSizesBytes: readonly number[], fix: string): number[] {
+export function allocateBlocks(field: string, blockSizesBytes: readonly number[], fix: string): number[] {
   const requestedBytes = heapCostBytes(blockSizesBytes);
-  ensureWasmCapacity(functionName, field, requestedBytes, fix);
+  ensureWasmCapacity(field, requestedBytes, fix);
   const { allocate } = kernel();
   const pointers: number[] = [];
   for (const size of blockSizesBytes) {
     const pointer = size === 0 ? 0 : allocate(size) >>> 0;
     if (size !== 0 && pointer === 0) {
       releaseBlocks(pointers);
-      throw new CapacityError(functionName, field, requestedBytes, wasmBytesAvailable(), fix);
+      throw new CapacityError(field, requestedBytes, wasmBytesAvailable(), fix);
     }
     pointers.push(pointer);
   }

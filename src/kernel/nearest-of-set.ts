@@ -10,11 +10,11 @@ export type { NearestOfSet };
 
 /** `candidateMajor` holds column c's rowCount values at [c * rowCount, (c + 1) * rowCount). */
 export function nearestOfSet(
-  candidateMajor: Float64Array, rowCount: number, setColumns: Int32Array, kernelName: KernelName, functionName: string,
+  candidateMajor: Float64Array, rowCount: number, setColumns: Int32Array, kernelName: KernelName,
 ): NearestOfSet {
   if (kernelName === 'js') return nearestOfSetTwin(candidateMajor, rowCount, setColumns);
   const blocks = allocateBlocks(
-    functionName, 'the latency matrix',
+    'the latency matrix',
     [candidateMajor.byteLength, setColumns.byteLength, rowCount * 8, rowCount * 4],
     'split the demands into smaller groups.',
   );

@@ -2,7 +2,7 @@
 // matrix copied into kernel memory once per solve, or their TypeScript twins. Solvers call through
 // this and get the same answers either way.
 
-import { KernelScratch } from './kernel-scratch.js';
+import { scratchChecked, withScratch } from './kernel-scratch.js';
 import { allocateBlocks, copyIn, copyOutFloat64, copyOutInt32, releaseBlocks } from './memory.js';
 import type { KernelName } from './packed-graph.js';
 import type { PlacementInstance } from './twin/placement/instance.js';
@@ -24,8 +24,8 @@ export interface PMedianKernel {
   dispose(): void;
 }
 
-export function createPMedianKernel(instance: PlacementInstance, kernelName: KernelName, functionName: string): PMedianKernel {
-  return kernelName === 'wasm' ? new WasmPMedianKernel(instance, functionName) : new TwinPMedianKernel(instance);
+export function createPMedianKernel(instance: PlacementInstance, kernelName: KernelName): PMedianKernel {
+  return kernelName === 'wasm' ? new WasmPMedianKernel(instance) : new TwinPMedianKernel(instance);
 }
 
 class TwinPMedianKernel implements PMedianKernel {
@@ -52,13 +52,11 @@ class TwinPMedianKernel implements PMedianKernel {
 
 class WasmPMedianKernel implements PMedianKernel {
   private blocks: number[];
-  private readonly scratch: KernelScratch;
 
-  constructor(readonly instance: PlacementInstance, functionName: string) {
-    this.scratch = new KernelScratch(functionName);
+  constructor(readonly instance: PlacementInstance) {
     const { distance, weights, fixed, allowed } = instance;
     this.blocks = allocateBlocks(
-      functionName, 'problem.latencyMs', [distance.byteLength, weights.byteLength, fixed.byteLength, allowed.byteLength],
+      'problem.latencyMs', [distance.byteLength, weights.byteLength, fixed.byteLength, allowed.byteLength],
       'solve with kernel: "js", or with fewer demands or candidates.',
     );
     const [distancePointer, weightsPointer, fixedPointer, allowedPointer] = this.blocks;
@@ -72,7 +70,7 @@ class WasmPMedianKernel implements PMedianKernel {
 
   cost(sites: Int32Array): number {
     const { demandCount: n } = this.instance;
-    return this.scratch.run([sites.byteLength], ([sitesPointer]) => {
+    return withScratch([sites.byteLength], ([sitesPointer]) => {
       copyIn(sitesPointer, sites);
       return kernel().pMedianCost(this.blocks[0], n, this.blocks[1], sitesPointer, sites.length);
     });
@@ -80,9 +78,9 @@ class WasmPMedianKernel implements PMedianKernel {
 
   greedy(fixed?: Uint8Array): Int32Array {
     const { demandCount: n, candidateCount: m, k, unreachableMs } = this.instance;
-    return this.scratch.run([m * 4, fixed ? m : 0], ([outPointer, fixedPointer]) => {
+    return withScratch([m * 4, fixed ? m : 0], ([outPointer, fixedPointer]) => {
       if (fixed) copyIn(fixedPointer, fixed);
-      const count = this.scratch.checked(kernel().pMedianGreedy(
+      const count = scratchChecked(kernel().pMedianGreedy(
         this.blocks[0], n, m, this.blocks[1], fixed ? fixedPointer : this.blocks[2], this.blocks[3], k, unreachableMs, outPointer,
       ));
       const sites = new Int32Array(count);
@@ -93,9 +91,9 @@ class WasmPMedianKernel implements PMedianKernel {
 
   interchange(start: Int32Array, maxSwaps: number): InterchangeStep {
     const { demandCount: n, candidateCount: m, unreachableMs } = this.instance;
-    return this.scratch.run([start.byteLength, 4], ([sitesPointer, swapsPointer]) => {
+    return withScratch([start.byteLength, 4], ([sitesPointer, swapsPointer]) => {
       copyIn(sitesPointer, start);
-      const cost = this.scratch.checked(kernel().pMedianInterchange(
+      const cost = scratchChecked(kernel().pMedianInterchange(
         this.blocks[0], n, m, this.blocks[1], this.blocks[2], this.blocks[3], sitesPointer, start.length, unreachableMs,
         Math.min(maxSwaps, MAX_I32), swapsPointer,
       ));
@@ -109,12 +107,12 @@ class WasmPMedianKernel implements PMedianKernel {
 
   subgradient(status: Uint8Array, lambda: Float64Array, progress: Float64Array, upperBound: number, iterations: number, chosenOut: Uint8Array): boolean {
     const { demandCount: n, candidateCount: m, k } = this.instance;
-    return this.scratch.run([m, lambda.byteLength, progress.byteLength, m], ([statusPointer, lambdaPointer, progressPointer, chosenPointer]) => {
+    return withScratch([m, lambda.byteLength, progress.byteLength, m], ([statusPointer, lambdaPointer, progressPointer, chosenPointer]) => {
       copyIn(statusPointer, status);
       copyIn(lambdaPointer, lambda);
       copyIn(progressPointer, progress);
       copyIn(chosenPointer, chosenOut);
-      const improved = this.scratch.checked(kernel().pMedianSubgradient(
+      const improved = scratchChecked(kernel().pMedianSubgradient(
         this.blocks[0], n, m, this.blocks[1], statusPointer, k, lambdaPointer, progressPointer, upperBound, iterations, chosenPointer,
       ));
       copyOutFloat64(lambdaPointer, n, lambda);

@@ -25,12 +25,12 @@ export interface PackedGraph {
   readonly packedBytes: number;
   /** The CSR arrays on the JavaScript side (the dense Floyd-Warshall matrix is built from them). */
   readonly csr: CsrGraph;
-  runDijkstra(request: DijkstraRunsRequest, functionName: string): DijkstraRunsResult;
+  runDijkstra(request: DijkstraRunsRequest): DijkstraRunsResult;
   dispose(): void;
 }
 
-export function packGraph(csr: CsrGraph, kernelName: KernelName, functionName: string): PackedGraph {
-  return kernelName === 'wasm' ? new WasmPackedGraph(csr, functionName) : new TwinPackedGraph(csr);
+export function packGraph(csr: CsrGraph, kernelName: KernelName): PackedGraph {
+  return kernelName === 'wasm' ? new WasmPackedGraph(csr) : new TwinPackedGraph(csr);
 }
 
 class TwinPackedGraph implements PackedGraph {
@@ -67,13 +67,13 @@ class WasmPackedGraph implements PackedGraph {
   readonly packedBytes: number;
   private blocks: number[];
 
-  constructor(readonly csr: CsrGraph, functionName: string) {
+  constructor(readonly csr: CsrGraph) {
     this.nodeCount = csr.nodeCount;
     this.arcCount = csr.neighbours.length;
     const sizes = [csr.offsets.byteLength, csr.neighbours.byteLength, csr.weightsMs.byteLength];
     const heapBefore = kernel().heapBytesInUse();
     this.blocks = allocateBlocks(
-      functionName, 'graph', sizes,
+      'graph', sizes,
       `the packed graph is ${csrBytes(this.nodeCount, this.arcCount)} bytes of CSR; use a smaller graph or kernel: 'js'.`,
     );
     this.packedBytes = kernel().heapBytesInUse() - heapBefore;
@@ -83,7 +83,7 @@ class WasmPackedGraph implements PackedGraph {
     copyIn(weights, csr.weightsMs);
   }
 
-  runDijkstra(request: DijkstraRunsRequest, functionName: string): DijkstraRunsResult {
+  runDijkstra(request: DijkstraRunsRequest): DijkstraRunsResult {
     const { runStarts, seedNodes, seedDistancesMs, targetNodes, withPredecessors } = request;
     const n = this.nodeCount;
     const runCount = runStarts.length - 1;
@@ -108,8 +108,8 @@ class WasmPackedGraph implements PackedGraph {
         callRuns * columns * 8, withPredecessors ? callRuns * n * 4 : 0,
       ];
       const fix = 'ask for fewer sources or targets per call.';
-      ensureWasmCapacity(functionName, 'the query', heapCostBytes([...sizes, ...dijkstraScratchBytes(n, targetNodes !== null)]), fix);
-      const blocks = allocateBlocks(functionName, 'the query', sizes, fix);
+      ensureWasmCapacity('the query', heapCostBytes([...sizes, ...dijkstraScratchBytes(n, targetNodes !== null)]), fix);
+      const blocks = allocateBlocks('the query', sizes, fix);
       const [runStartsPointer, seedNodesPointer, seedDistancesPointer, targetsPointer, outPointer, predecessorsPointer] = blocks;
       try {
         copyIn(runStartsPointer, callRunStarts);
@@ -123,7 +123,7 @@ class WasmPackedGraph implements PackedGraph {
           outPointer, predecessorsPointer,
         );
         if (status !== 0) {
-          throw new CapacityError(functionName, 'the query', heapCostBytes(dijkstraScratchBytes(n, targetNodes !== null)), wasmBytesAvailable(), fix);
+          throw new CapacityError('the query', heapCostBytes(dijkstraScratchBytes(n, targetNodes !== null)), wasmBytesAvailable(), fix);
         }
         copyOutFloat64(outPointer, callRuns * columns, distancesMs, firstRun * columns);
         if (predecessors) copyOutInt32(predecessorsPointer, callRuns * n, predecessors, firstRun * n);

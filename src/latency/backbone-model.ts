@@ -21,9 +21,9 @@ export class BackboneModel extends LatencyModel {
     super(world, parameters, 'single');
   }
 
-  protected rttMatrix(packed: PackedGraph, { from, to, fromAttachments, toAttachments }: Ends, whatIf: ResolvedWhatIf, functionName: string): Float64Array {
+  protected rttMatrix(packed: PackedGraph, { from, to, fromAttachments, toAttachments }: Ends, whatIf: ResolvedWhatIf): Float64Array {
     const targets = targetColumns(toAttachments);
-    const { distancesMs } = packed.runDijkstra(seededRuns(fromAttachments, targets.nodes), functionName);
+    const { distancesMs } = packed.runDijkstra(seededRuns(fromAttachments, targets.nodes));
     const columns = targets.nodes.length;
     const rttMs = new Float64Array(from.length * to.length);
     for (let f = 0; f < from.length; f++) {
@@ -36,16 +36,16 @@ export class BackboneModel extends LatencyModel {
     return rttMs;
   }
 
-  route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf, functionName: string): Route | null {
-    const packed = this.packedCut(whatIf, functionName);
+  route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf): Route | null {
+    const packed = this.packedCut(whatIf);
     if (this.isRemoved(from, whatIf) || this.isRemoved(to, whatIf)) return null;
-    const fromAttachment = this.attach(from, whatIf, functionName, 'from');
-    const toAttachment = this.attach(to, whatIf, functionName, 'to');
+    const fromAttachment = this.attach(from, whatIf, 'from');
+    const toAttachment = this.attach(to, whatIf, 'to');
     const targets = targetColumns([toAttachment]);
-    const { distancesMs } = packed.runDijkstra(seededRuns([fromAttachment], targets.nodes), functionName);
+    const { distancesMs } = packed.runDijkstra(seededRuns([fromAttachment], targets.nodes));
     const exit = leastViaAttachment(distancesMs, 0, targets.nodes.length, targets.column, toAttachment);
     if (exit.node === -1 || !Number.isFinite(exit.ms)) return null;
-    const keys = this.pathTo(packed, fromAttachment, exit.node, functionName);
+    const keys = this.pathTo(packed, fromAttachment, exit.node);
     const links = this.linksAlong(keys, whatIf);
     const nodes = this.nodesAlong(keys[0], links);
     const rttMs = Math.max(this.parameters.baseMs + exit.ms, fibreLowerBoundMs(from.coordinates, to.coordinates));

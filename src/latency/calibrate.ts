@@ -5,7 +5,7 @@
 // restarted from its best point until a restart no longer helps (one simplex stalls in the 15-25
 // dimensions these models have). A measurement faster than light in fibre is reported, not fitted.
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, publicEntry } from '../errors.js';
 import { fibreLowerBoundMs } from '../geo/great-circle.js';
 import { describe } from '../util/describe.js';
 import { bundledWorld, type World } from '../world/world.js';
@@ -105,9 +105,9 @@ export interface PreparedMeasurements {
   readonly rejected: readonly RejectedMeasurement[];
 }
 
-export function prepareMeasurements(world: World, measurements: unknown, functionName: string): PreparedMeasurements {
+export function prepareMeasurements(world: World, measurements: unknown): PreparedMeasurements {
   if (!Array.isArray(measurements) || measurements.length === 0) {
-    throw new InvalidArgumentError(functionName, 'measurements', `must be a non-empty array of { from, to, rttMs }; got ${describe(measurements)}.`);
+    throw new InvalidArgumentError('measurements', `must be a non-empty array of { from, to, rttMs }; got ${describe(measurements)}.`);
   }
   const endpoints: Endpoint[] = [];
   const endpointIndex = new Map<string, number>();
@@ -125,12 +125,12 @@ export function prepareMeasurements(world: World, measurements: unknown, functio
   const rejected: RejectedMeasurement[] = [];
   measurements.forEach((measurement: RttMeasurement, i) => {
     const field = `measurements[${i}]`;
-    if (typeof measurement !== 'object' || measurement === null) throw new InvalidArgumentError(functionName, field, 'must be { from, to, rttMs }.');
+    if (typeof measurement !== 'object' || measurement === null) throw new InvalidArgumentError(field, 'must be { from, to, rttMs }.');
     if (typeof measurement.rttMs !== 'number' || !Number.isFinite(measurement.rttMs) || measurement.rttMs <= 0) {
-      throw new InvalidArgumentError(functionName, `${field}.rttMs`, `must be a finite number of milliseconds > 0; got ${String(measurement.rttMs)}.`);
+      throw new InvalidArgumentError(`${field}.rttMs`, `must be a finite number of milliseconds > 0; got ${String(measurement.rttMs)}.`);
     }
-    const fromEndpoint = resolveEndpoint(world, measurement.from, functionName, `${field}.from`);
-    const toEndpoint = resolveEndpoint(world, measurement.to, functionName, `${field}.to`);
+    const fromEndpoint = resolveEndpoint(world, measurement.from, `${field}.from`);
+    const toEndpoint = resolveEndpoint(world, measurement.to, `${field}.to`);
     const label = measurement.label ?? `${fromEndpoint.label} - ${toEndpoint.label}`;
     const boundMs = fibreLowerBoundMs(fromEndpoint.coordinates, toEndpoint.coordinates);
     if (measurement.rttMs < boundMs) {
@@ -140,7 +140,7 @@ export function prepareMeasurements(world: World, measurements: unknown, functio
     kept.push({ from: indexOf(fromEndpoint), to: indexOf(toEndpoint), rttMs: measurement.rttMs, label, index: i });
   });
   if (kept.length === 0) {
-    throw new InvalidArgumentError(functionName, 'measurements', `are all faster than light in fibre between their ends (${rejected.length} rows); check the coordinates.`);
+    throw new InvalidArgumentError('measurements', `are all faster than light in fibre between their ends (${rejected.length} rows); check the coordinates.`);
   }
   return {
     endpoints,
@@ -153,9 +153,9 @@ export function prepareMeasurements(world: World, measurements: unknown, functio
 }
 
 /** Modelled RTT for each prepared measurement under `parameters`, one kernel pass. */
-export function modelPrepared(world: World, network: Network, prepared: PreparedMeasurements, parameters: LatencyParameters, functionName: string): Float64Array {
+export function modelPrepared(world: World, network: Network, prepared: PreparedMeasurements, parameters: LatencyParameters): Float64Array {
   const model = modelFor(world, network, parameters);
-  const matrix = model.matrix(prepared.endpoints, prepared.endpoints, resolveWhatIf(world, {}, functionName), functionName);
+  const matrix = model.matrix(prepared.endpoints, prepared.endpoints, resolveWhatIf(world, {}));
   return Float64Array.from(prepared.cells, (cell) => matrix[cell]);
 }
 
@@ -218,26 +218,27 @@ function meanAbsoluteLogRatio(measuredMs: Float64Array, modelledMs: Float64Array
  * ```
  */
 export function calibrate(measurements: readonly RttMeasurement[], options: CalibrateOptions = {}): CalibrationResult {
-  const functionName = 'calibrate';
-  if (options === null || typeof options !== 'object') throw new InvalidArgumentError(functionName, 'options', `must be an object; got ${describe(options)}.`);
-  const world = options.world ?? bundledWorld;
-  const network = resolveNetwork(options.network, functionName, 'options.network', 'backbone');
-  const initial = resolveParameters(network, options.initial, functionName, 'options.initial');
-  const maxEvaluations = options.maxEvaluations ?? 4000;
-  if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) {
-    throw new InvalidArgumentError(functionName, 'options.maxEvaluations', `must be a positive integer; got ${describe(options.maxEvaluations)}.`);
-  }
-  const prepared = prepareMeasurements(world, measurements, functionName);
-  return calibratePrepared(world, network, prepared, initial, maxEvaluations, functionName);
+  return publicEntry('calibrate', () => {
+    if (options === null || typeof options !== 'object') throw new InvalidArgumentError('options', `must be an object; got ${describe(options)}.`);
+    const world = options.world ?? bundledWorld;
+    const network = resolveNetwork(options.network, 'options.network', 'backbone');
+    const initial = resolveParameters(network, options.initial, 'options.initial');
+    const maxEvaluations = options.maxEvaluations ?? 4000;
+    if (!Number.isInteger(maxEvaluations) || maxEvaluations < 1) {
+      throw new InvalidArgumentError('options.maxEvaluations', `must be a positive integer; got ${describe(options.maxEvaluations)}.`);
+    }
+    const prepared = prepareMeasurements(world, measurements);
+    return calibratePrepared(world, network, prepared, initial, maxEvaluations);
+  });
 }
 
 export function calibratePrepared(
-  world: World, network: Network, prepared: PreparedMeasurements, initial: LatencyParameters, maxEvaluations: number, functionName: string,
+  world: World, network: Network, prepared: PreparedMeasurements, initial: LatencyParameters, maxEvaluations: number,
 ): CalibrationResult {
   const space = PARAMETER_SPACES[network];
   const toSearch = (parameters: LatencyParameters) => Array.from(space.flatten(parameters), (value, d) => Math.sqrt(value - space.minimum[d]));
   const fromSearch = (x: readonly number[]) => space.expand(x.map((value, d) => space.minimum[d] + value * value));
-  const loss = (x: readonly number[]) => meanAbsoluteLogRatio(prepared.measuredMs, modelPrepared(world, network, prepared, fromSearch(x), functionName));
+  const loss = (x: readonly number[]) => meanAbsoluteLogRatio(prepared.measuredMs, modelPrepared(world, network, prepared, fromSearch(x)));
   let best = { x: toSearch(initial), value: Infinity };
   let evaluations = 0;
   while (evaluations < maxEvaluations) {
@@ -253,7 +254,7 @@ export function calibratePrepared(
     if (!improved) break;
   }
   const parameters = fromSearch(best.x);
-  const modelled = modelPrepared(world, network, prepared, parameters, functionName);
+  const modelled = modelPrepared(world, network, prepared, parameters);
   return {
     network,
     parameters,

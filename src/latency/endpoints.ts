@@ -29,7 +29,7 @@ export interface Endpoint {
   readonly country: string | null;
 }
 
-export function resolveEndpoint(world: World, input: unknown, functionName: string, field: string): Endpoint {
+export function resolveEndpoint(world: World, input: unknown, field: string): Endpoint {
   if (typeof input === 'string') {
     const region = world.regions.find((r) => r.id === input);
     if (region) return { label: region.id, coordinates: region.coordinates, regionId: region.id, country: region.country };
@@ -37,30 +37,30 @@ export function resolveEndpoint(world: World, input: unknown, functionName: stri
     if (market) return { label: market.id, coordinates: market.coordinates, regionId: null, country: market.country };
     const known = [...world.regions.map((r) => r.id), ...world.markets.map((m) => m.id)];
     throw new InvalidArgumentError(
-      functionName, field, `is "${input}", which is neither a region id nor a market id.${didYouMean(input, known)}`,
+      field, `is "${input}", which is neither a region id nor a market id.${didYouMean(input, known)}`,
     );
   }
   if (!isPointLike(input)) {
-    throw new InvalidArgumentError(functionName, field, 'must be a region or market id, [lon, lat], a GeoJSON Point or a Point Feature.');
+    throw new InvalidArgumentError(field, 'must be a region or market id, [lon, lat], a GeoJSON Point or a Point Feature.');
   }
-  const coordinates = toLonLat(input, functionName, field);
-  return { label: `${coordinates[0]},${coordinates[1]}`, coordinates, regionId: null, country: featureCountry(input, functionName, field) };
+  const coordinates = toLonLat(input, field);
+  return { label: `${coordinates[0]},${coordinates[1]}`, coordinates, regionId: null, country: featureCountry(input, field) };
 }
 
 /** A Point Feature's `properties.country`, checked: an ISO code with a macro-region. */
-function featureCountry(input: unknown, functionName: string, field: string): string | null {
+function featureCountry(input: unknown, field: string): string | null {
   const properties = (input as { type?: unknown; properties?: unknown }).type === 'Feature' ? (input as { properties?: unknown }).properties : null;
   if (typeof properties !== 'object' || properties === null || !('country' in properties)) return null;
   const country = (properties as { country: unknown }).country;
   if (typeof country !== 'string' || macroRegionOf(country) === null) {
-    throw new InvalidArgumentError(functionName, `${field}.properties.country`, `must be an ISO 3166-1 alpha-2 code such as "SG"; got ${describe(country)}.`);
+    throw new InvalidArgumentError(`${field}.properties.country`, `must be an ISO 3166-1 alpha-2 code such as "SG"; got ${describe(country)}.`);
   }
   return country;
 }
 
-export function resolveEndpoints(world: World, inputs: unknown, functionName: string, field: string): Endpoint[] {
+export function resolveEndpoints(world: World, inputs: unknown, field: string): Endpoint[] {
   if (!Array.isArray(inputs)) {
-    throw new InvalidArgumentError(functionName, field, 'must be an array of region ids, market ids or [lon, lat] points.');
+    throw new InvalidArgumentError(field, 'must be an array of region ids, market ids or [lon, lat] points.');
   }
-  return inputs.map((input, i) => resolveEndpoint(world, input, functionName, `${field}[${i}]`));
+  return inputs.map((input, i) => resolveEndpoint(world, input, `${field}[${i}]`));
 }

@@ -2,7 +2,7 @@
 // (one multi-source kernel pass), routeBetween to see how a round trip runs. Each takes the network
 // (a provider's backbone or the public internet) and checks every option it is given.
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, publicEntry } from '../errors.js';
 import { fibreLowerBoundMs, greatCircleKm } from '../geo/great-circle.js';
 import { describe } from '../util/describe.js';
 import { type MacroRegion, macroRegionOf } from '../world/macro-regions.js';
@@ -92,23 +92,23 @@ interface ResolvedCall {
 }
 
 /** Checks the options object and each option in it, then finds the model they ask for. */
-function resolveCall(options: unknown, functionName: string): ResolvedCall {
+function resolveCall(options: unknown): ResolvedCall {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new InvalidArgumentError(functionName, 'options', `must be an object such as { network: "internet" }; got ${describe(options)}.`);
+    throw new InvalidArgumentError('options', `must be an object such as { network: "internet" }; got ${describe(options)}.`);
   }
   for (const name of Object.keys(options)) {
     if (!OPTION_NAMES.includes(name)) {
-      throw new InvalidArgumentError(functionName, `options.${name}`, `is not an option.${didYouMean(name, OPTION_NAMES)} Options: ${OPTION_NAMES.join(', ')}.`);
+      throw new InvalidArgumentError(`options.${name}`, `is not an option.${didYouMean(name, OPTION_NAMES)} Options: ${OPTION_NAMES.join(', ')}.`);
     }
   }
   const { world = bundledWorld, network: networkOption, quantile: quantileOption, parameters: overrides, ...whatIfOptions } = options as LatencyOptions;
   if (world !== bundledWorld && (typeof world !== 'object' || world === null || !('backbone' in world) || !('internet' in world))) {
-    throw new InvalidArgumentError(functionName, 'options.world', `must be a World such as worldAsOf(2026) (regions, markets, backbone, internet); got ${describe(world)}.`);
+    throw new InvalidArgumentError('options.world', `must be a World such as worldAsOf(2026) (regions, markets, backbone, internet); got ${describe(world)}.`);
   }
-  const network = resolveNetwork(networkOption, functionName, 'options.network', 'backbone');
-  const parameters = resolveParameters(network, overrides, functionName);
-  const quantile = quantileOption === undefined ? 0.5 : checkQuantile(quantileOption, functionName, 'options.quantile');
-  const whatIf = resolveWhatIf(world, whatIfOptions, functionName);
+  const network = resolveNetwork(networkOption, 'options.network', 'backbone');
+  const parameters = resolveParameters(network, overrides);
+  const quantile = quantileOption === undefined ? 0.5 : checkQuantile(quantileOption, 'options.quantile');
+  const whatIf = resolveWhatIf(world, whatIfOptions);
   return { world, model: modelFor(world, network, parameters), whatIf, quantile };
 }
 
@@ -149,10 +149,11 @@ function applyQuantile(rttMs: Float64Array, from: readonly Endpoint[], to: reado
  * ```
  */
 export function estimateRtt(from: EndpointInput, to: EndpointInput, options: LatencyOptions = {}): number {
-  const functionName = 'estimateRtt';
-  const { world, model, whatIf, quantile } = resolveCall(options, functionName);
-  const endpoints = [resolveEndpoint(world, from, functionName, 'from'), resolveEndpoint(world, to, functionName, 'to')];
-  return applyQuantile(model.matrix([endpoints[0]], [endpoints[1]], whatIf, functionName, (side) => side), [endpoints[0]], [endpoints[1]], model, quantile)[0];
+  return publicEntry('estimateRtt', () => {
+    const { world, model, whatIf, quantile } = resolveCall(options);
+    const endpoints = [resolveEndpoint(world, from, 'from'), resolveEndpoint(world, to, 'to')];
+    return applyQuantile(model.matrix([endpoints[0]], [endpoints[1]], whatIf, (side) => side), [endpoints[0]], [endpoints[1]], model, quantile)[0];
+  });
 }
 
 /**
@@ -172,20 +173,21 @@ export function estimateRtt(from: EndpointInput, to: EndpointInput, options: Lat
  * ```
  */
 export function latencyMatrix(from: readonly EndpointInput[], to: readonly EndpointInput[], options: LatencyOptions = {}): RttMatrix {
-  const functionName = 'latencyMatrix';
-  const { world, model, whatIf, quantile } = resolveCall(options, functionName);
-  const fromEndpoints = resolveEndpoints(world, from, functionName, 'from');
-  const toEndpoints = resolveEndpoints(world, to, functionName, 'to');
-  const data = applyQuantile(model.matrix(fromEndpoints, toEndpoints, whatIf, functionName), fromEndpoints, toEndpoints, model, quantile);
-  return {
-    rows: fromEndpoints.length,
-    cols: toEndpoints.length,
-    data,
-    from: fromEndpoints.map((e) => e.label),
-    to: toEndpoints.map((e) => e.label),
-    network: model.network,
-    quantile,
-  };
+  return publicEntry('latencyMatrix', () => {
+    const { world, model, whatIf, quantile } = resolveCall(options);
+    const fromEndpoints = resolveEndpoints(world, from, 'from');
+    const toEndpoints = resolveEndpoints(world, to, 'to');
+    const data = applyQuantile(model.matrix(fromEndpoints, toEndpoints, whatIf), fromEndpoints, toEndpoints, model, quantile);
+    return {
+      rows: fromEndpoints.length,
+      cols: toEndpoints.length,
+      data,
+      from: fromEndpoints.map((e) => e.label),
+      to: toEndpoints.map((e) => e.label),
+      network: model.network,
+      quantile,
+    };
+  });
 }
 
 /**
@@ -206,10 +208,11 @@ export function latencyMatrix(from: readonly EndpointInput[], to: readonly Endpo
  * ```
  */
 export function routeBetween(from: EndpointInput, to: EndpointInput, options: Omit<LatencyOptions, 'quantile'> = {}): Route | null {
-  const functionName = 'routeBetween';
-  if (options !== null && typeof options === 'object' && 'quantile' in options) {
-    throw new InvalidArgumentError(functionName, 'options.quantile', 'is not an option of routeBetween (a route has one median RTT); use estimateRtt for a quantile.');
-  }
-  const { world, model, whatIf } = resolveCall(options, functionName);
-  return model.route(resolveEndpoint(world, from, functionName, 'from'), resolveEndpoint(world, to, functionName, 'to'), whatIf, functionName);
+  return publicEntry('routeBetween', () => {
+    if (options !== null && typeof options === 'object' && 'quantile' in options) {
+      throw new InvalidArgumentError('options.quantile', 'is not an option of routeBetween (a route has one median RTT); use estimateRtt for a quantile.');
+    }
+    const { world, model, whatIf } = resolveCall(options);
+    return model.route(resolveEndpoint(world, from, 'from'), resolveEndpoint(world, to, 'to'), whatIf);
+  });
 }

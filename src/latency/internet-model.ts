@@ -51,7 +51,7 @@ export class InternetModel extends LatencyModel {
     this.gatewayCountries = new Set(world.internet.gatewayCountries.map((gateway) => gateway.country));
   }
 
-  protected rttMatrix(packed: PackedGraph, { from, to, fromAttachments, toAttachments }: Ends, whatIf: ResolvedWhatIf, functionName: string): Float64Array {
+  protected rttMatrix(packed: PackedGraph, { from, to, fromAttachments, toAttachments }: Ends, whatIf: ResolvedWhatIf): Float64Array {
     const fromInfo = from.map((endpoint, i) => this.endInfo(endpoint, fromAttachments[i]));
     const toInfo = to.map((endpoint, i) => this.endInfo(endpoint, toAttachments[i]));
     const hubs = this.hubs(whatIf);
@@ -65,7 +65,7 @@ export class InternetModel extends LatencyModel {
     const targets = targetColumns([...fromAttachments, ...toAttachments]);
     const hubRuns: Attachment[] = hubs.map((hub) => ({ nodes: Int32Array.of(hub.index), accessMs: Float64Array.of(0) }));
     const runs = seededRuns([...hubRuns, ...directFrom.map((f) => fromAttachments[f])], targets.nodes);
-    const { distancesMs } = packed.runDijkstra(runs, functionName);
+    const { distancesMs } = packed.runDijkstra(runs);
     const columns = targets.nodes.length;
 
     const legsFrom = fromAttachments.map((attachment, f) => this.legsToHubs(distancesMs, columns, targets.column, attachment, fromInfo[f], hubs));
@@ -86,17 +86,17 @@ export class InternetModel extends LatencyModel {
     return rttMs;
   }
 
-  route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf, functionName: string): Route | null {
+  route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf): Route | null {
     if (this.isRemoved(from, whatIf) || this.isRemoved(to, whatIf)) return null;
-    const packed = this.packedCut(whatIf, functionName);
-    const fromAttachment = this.attach(from, whatIf, functionName, 'from');
-    const toAttachment = this.attach(to, whatIf, functionName, 'to');
+    const packed = this.packedCut(whatIf);
+    const fromAttachment = this.attach(from, whatIf, 'from');
+    const toAttachment = this.attach(to, whatIf, 'to');
     const fromInfo = this.endInfo(from, fromAttachment);
     const toInfo = this.endInfo(to, toAttachment);
     const hubs = this.hubs(whatIf);
     const targets = targetColumns([fromAttachment, toAttachment]);
     const hubRuns: Attachment[] = hubs.map((hub) => ({ nodes: Int32Array.of(hub.index), accessMs: Float64Array.of(0) }));
-    const { distancesMs } = packed.runDijkstra(seededRuns([...hubRuns, fromAttachment], targets.nodes), functionName);
+    const { distancesMs } = packed.runDijkstra(seededRuns([...hubRuns, fromAttachment], targets.nodes));
     const columns = targets.nodes.length;
     const direct = fromInfo.country === toInfo.country ? leastViaAttachment(distancesMs, hubs.length, columns, targets.column, toAttachment) : null;
     const choice = this.choose(
@@ -108,11 +108,11 @@ export class InternetModel extends LatencyModel {
 
     let keys: string[];
     if (choice.hub === -1) {
-      keys = this.pathTo(packed, fromAttachment, (direct as { node: number }).node, functionName);
+      keys = this.pathTo(packed, fromAttachment, (direct as { node: number }).node);
     } else {
       const hubIndex = hubs[choice.hub].index;
-      const outbound = this.pathTo(packed, fromAttachment, hubIndex, functionName);
-      const inbound = this.pathTo(packed, toAttachment, hubIndex, functionName).reverse();
+      const outbound = this.pathTo(packed, fromAttachment, hubIndex);
+      const inbound = this.pathTo(packed, toAttachment, hubIndex).reverse();
       keys = [...outbound, ...inbound.slice(1)];
     }
     const links = this.linksAlong(keys, whatIf);

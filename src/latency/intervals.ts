@@ -38,9 +38,9 @@ export function distanceBand(distanceKm: number): number {
   return band === -1 ? DISTANCE_BANDS_KM.length : band;
 }
 
-export function checkQuantile(value: unknown, functionName: string, field: string): number {
+export function checkQuantile(value: unknown, field: string): number {
   if (typeof value !== 'number' || !(value > 0 && value < 1)) {
-    throw new InvalidArgumentError(functionName, field, `must be a number strictly between 0 and 1 (0.5 is the median, 0.9 the 90th percentile); got ${describe(value)}.`);
+    throw new InvalidArgumentError(field, `must be a number strictly between 0 and 1 (0.5 is the median, 0.9 the 90th percentile); got ${describe(value)}.`);
   }
   return value;
 }
@@ -89,7 +89,7 @@ function weightedQuantile(values: readonly number[], weights: readonly number[],
  * no residual keep a term of 0.
  */
 export function fitIntervalTable(residuals: readonly Residual[]): IntervalTable {
-  if (residuals.length === 0) throw new InvalidArgumentError('fitIntervalTable', 'residuals', 'must hold at least one residual.');
+  if (residuals.length === 0) throw new InvalidArgumentError('residuals', 'must hold at least one residual.');
   const bands = residuals.map((r) => distanceBand(r.distanceKm));
   const bandTerms: number[][] = [];
   const regionTerms: Record<MacroRegion, number>[] = [];
@@ -124,7 +124,7 @@ export function fitIntervalTable(residuals: readonly Residual[]): IntervalTable 
 /** Reads a table from data/latency-model.json, checking its shape. */
 export function parseIntervalTable(json: unknown, path: string): IntervalTable {
   const fail = (message: string): never => {
-    throw new InvalidArgumentError('latencyModel', path, message);
+    throw new InvalidArgumentError(path, message);
   };
   if (typeof json !== 'object' || json === null) fail('must be an object with pairs, bandTerms and regionTerms.');
   const table = json as Record<string, unknown>;

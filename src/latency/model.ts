@@ -90,24 +90,24 @@ export abstract class LatencyModel {
 
   /** Round-trip ms from each `from` to each `to`, row-major; Infinity where no route remains. */
   matrix(
-    from: readonly Endpoint[], to: readonly Endpoint[], whatIf: ResolvedWhatIf, functionName: string,
+    from: readonly Endpoint[], to: readonly Endpoint[], whatIf: ResolvedWhatIf,
     fieldOf: (side: 'from' | 'to', index: number) => string = (side, index) => `${side}[${index}]`,
   ): Float64Array {
-    const packed = this.packedCut(whatIf, functionName);
+    const packed = this.packedCut(whatIf);
     const ends: Ends = {
       from,
       to,
-      fromAttachments: from.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('from', i))),
-      toAttachments: to.map((endpoint, i) => this.attach(endpoint, whatIf, functionName, fieldOf('to', i))),
+      fromAttachments: from.map((endpoint, i) => this.attach(endpoint, whatIf, fieldOf('from', i))),
+      toAttachments: to.map((endpoint, i) => this.attach(endpoint, whatIf, fieldOf('to', i))),
     };
-    return this.rttMatrix(packed, ends, whatIf, functionName);
+    return this.rttMatrix(packed, ends, whatIf);
   }
 
   /** The matrix over attached ends, on the packed backbone of the what-if's cut. */
-  protected abstract rttMatrix(packed: PackedGraph, ends: Ends, whatIf: ResolvedWhatIf, functionName: string): Float64Array;
+  protected abstract rttMatrix(packed: PackedGraph, ends: Ends, whatIf: ResolvedWhatIf): Float64Array;
 
   /** The modelled route between two endpoints, link by link; null when cut off. */
-  abstract route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf, functionName: string): Route | null;
+  abstract route(from: Endpoint, to: Endpoint, whatIf: ResolvedWhatIf): Route | null;
 
   /** Milliseconds for crossing one routing-graph edge, links and transitions alike. */
   protected abstract edgeWeightMs(edge: RoutingEdge): number;
@@ -136,7 +136,7 @@ export abstract class LatencyModel {
     return (edge.kind !== 'transition' && whatIf.cutLinks.has(edge.id)) || whatIf.removedNodes.has(edge.from) || whatIf.removedNodes.has(edge.to);
   }
 
-  protected packedCut(whatIf: ResolvedWhatIf, functionName: string): PackedGraph {
+  protected packedCut(whatIf: ResolvedWhatIf): PackedGraph {
     const cached = this.packedCuts.get(whatIf.backboneKey);
     if (cached) {
       // Refresh its place: the map's order is least recently used first.
@@ -147,10 +147,9 @@ export abstract class LatencyModel {
     const { csr } = packGraphology(
       this.topology.graph,
       (_edge: string, attributes: Attributes) => this.edgeWeightMs(attributes as RoutingEdge),
-      functionName,
       (_edge, attributes) => !this.isCut(attributes as RoutingEdge, whatIf),
     );
-    const packed = packGraph(csr, 'wasm', functionName);
+    const packed = packGraph(csr, 'wasm');
     if (this.packedCuts.size >= CACHED_CUTS) {
       const [oldestKey, oldest] = this.packedCuts.entries().next().value as [string, PackedGraph];
       oldest.dispose();
@@ -160,13 +159,13 @@ export abstract class LatencyModel {
     return packed;
   }
 
-  protected attach(endpoint: Endpoint, whatIf: ResolvedWhatIf, functionName: string, field: string): Attachment {
+  protected attach(endpoint: Endpoint, whatIf: ResolvedWhatIf, field: string): Attachment {
     const nearest = this.topology.nearestNodes(endpoint.coordinates, whatIf.removedNodes, whatIf.backboneKey);
     const chosen = nearest.filter((candidate) => candidate.km <= MAX_ACCESS_KM);
     if (chosen.length === 0) {
       const closest = nearest[0];
       throw new InvalidArgumentError(
-        functionName, field,
+        field,
         `(${endpoint.label}) is ${closest ? `${Math.round(closest.km)} km from the nearest backbone node` : 'not near any backbone node'}; ` +
           `the model reaches points within ${MAX_ACCESS_KM} km of its backbone (check the [lon, lat] order, or add a node to the backbone).`,
       );
@@ -181,9 +180,9 @@ export abstract class LatencyModel {
    * One Dijkstra run seeded at an endpoint's attachments, with predecessors; returns the routing-
    * graph keys of the shortest path to `target` (a hub index), first key at the endpoint's side.
    */
-  protected pathTo(packed: PackedGraph, attachment: Attachment, target: number, functionName: string): string[] {
+  protected pathTo(packed: PackedGraph, attachment: Attachment, target: number): string[] {
     const request = { ...seededRuns([attachment], null), withPredecessors: true };
-    const { predecessors } = packed.runDijkstra(request, functionName);
+    const { predecessors } = packed.runDijkstra(request);
     const keys: string[] = [];
     for (let v = target; v !== -1; v = (predecessors as Int32Array)[v]) keys.push(this.topology.keys[v]);
     return keys.reverse();

@@ -19,10 +19,10 @@ export const NETWORK_DESCRIPTIONS: Readonly<Record<Network, string>> = Object.fr
   internet: 'public internet: a user in the market to the site, from a hosting data centre in the metro (no last mile)',
 });
 
-export function resolveNetwork(value: unknown, functionName: string, field: string, fallback: Network): Network {
+export function resolveNetwork(value: unknown, field: string, fallback: Network): Network {
   if (value === undefined) return fallback;
   if (!NETWORKS.includes(value as Network)) {
-    throw new InvalidArgumentError(functionName, field, `must be one of ${NETWORKS.map((n) => `"${n}"`).join(', ')}; got ${describe(value)}.`);
+    throw new InvalidArgumentError(field, `must be one of ${NETWORKS.map((n) => `"${n}"`).join(', ')}; got ${describe(value)}.`);
   }
   return value as Network;
 }

@@ -101,7 +101,7 @@ export const PARAMETER_SPACES: Readonly<Record<Network, ParameterSpace>> = Objec
 
 function readShipped(network: Network): LatencyParameters {
   const shipped = (latencyModelJson as { networks: Record<Network, { parameters: unknown }> }).networks[network].parameters;
-  return resolveAgainst(PARAMETER_SPACES[network], null, shipped, 'latencyModel', `networks.${network}.parameters`, true);
+  return resolveAgainst(PARAMETER_SPACES[network], null, shipped, `networks.${network}.parameters`, true);
 }
 
 /** The defaults fitted to the bundled calibration measurements, per network. */
@@ -115,41 +115,41 @@ export const defaultLatencyParameters: NetworkParameters = Object.freeze({
  * `complete`, requires every field). Errors name the field as `field.name` or `field.group.key`.
  */
 function resolveAgainst(
-  parameterSpace: ParameterSpace, base: LatencyParameters | null, overrides: unknown, functionName: string, field: string, complete = false,
+  parameterSpace: ParameterSpace, base: LatencyParameters | null, overrides: unknown, field: string, complete = false,
 ): LatencyParameters {
   const values = base === null ? new Float64Array(parameterSpace.names.length).fill(Number.NaN) : parameterSpace.flatten(base);
   const check = (flatName: string, value: unknown, at: string) => {
     const index = parameterSpace.names.indexOf(flatName);
     const minimum = parameterSpace.minimum[index];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < minimum) {
-      throw new InvalidArgumentError(functionName, at, `must be a finite number >= ${minimum}; got ${describe(value)}.`);
+      throw new InvalidArgumentError(at, `must be a finite number >= ${minimum}; got ${describe(value)}.`);
     }
     values[index] = value;
   };
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
-    throw new InvalidArgumentError(functionName, field, `must be an object with some of ${topLevelNames(parameterSpace).join(', ')}; got ${describe(overrides)}.`);
+    throw new InvalidArgumentError(field, `must be an object with some of ${topLevelNames(parameterSpace).join(', ')}; got ${describe(overrides)}.`);
   }
   for (const [name, value] of Object.entries(overrides)) {
     const groupKeys = parameterSpace.names.filter((flat) => flat.startsWith(`${name}.`));
     if (groupKeys.length > 0) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new InvalidArgumentError(functionName, `${field}.${name}`, `must be an object keyed by ${groupKeys.map((k) => k.slice(name.length + 1)).join(', ')}; got ${describe(value)}.`);
+        throw new InvalidArgumentError(`${field}.${name}`, `must be an object keyed by ${groupKeys.map((k) => k.slice(name.length + 1)).join(', ')}; got ${describe(value)}.`);
       }
       for (const [key, member] of Object.entries(value)) {
         if (!groupKeys.includes(`${name}.${key}`)) {
-          throw new InvalidArgumentError(functionName, `${field}.${name}.${key}`, `is not a key of ${name}; use one of ${groupKeys.map((k) => k.slice(name.length + 1)).join(', ')}.`);
+          throw new InvalidArgumentError(`${field}.${name}.${key}`, `is not a key of ${name}; use one of ${groupKeys.map((k) => k.slice(name.length + 1)).join(', ')}.`);
         }
         check(`${name}.${key}`, member, `${field}.${name}.${key}`);
       }
     } else if (parameterSpace.names.includes(name)) {
       check(name, value, `${field}.${name}`);
     } else {
-      throw new InvalidArgumentError(functionName, `${field}.${name}`, `is not a ${parameterSpace.network} model parameter; use one of ${topLevelNames(parameterSpace).join(', ')}.`);
+      throw new InvalidArgumentError(`${field}.${name}`, `is not a ${parameterSpace.network} model parameter; use one of ${topLevelNames(parameterSpace).join(', ')}.`);
     }
   }
   if (complete) {
     const missing = parameterSpace.names.filter((_, i) => Number.isNaN(values[i]));
-    if (missing.length > 0) throw new InvalidArgumentError(functionName, field, `lacks ${missing.join(', ')}.`);
+    if (missing.length > 0) throw new InvalidArgumentError(field, `lacks ${missing.join(', ')}.`);
   }
   return parameterSpace.expand(values);
 }
@@ -159,7 +159,7 @@ function topLevelNames(parameterSpace: ParameterSpace): string[] {
 }
 
 /** Merges `overrides` onto the network's defaults, checking each field. */
-export function resolveParameters(network: Network, overrides: unknown, functionName: string, field = 'options.parameters'): LatencyParameters {
+export function resolveParameters(network: Network, overrides: unknown, field = 'options.parameters'): LatencyParameters {
   if (overrides === undefined) return defaultLatencyParameters[network];
-  return resolveAgainst(PARAMETER_SPACES[network], defaultLatencyParameters[network], overrides, functionName, field);
+  return resolveAgainst(PARAMETER_SPACES[network], defaultLatencyParameters[network], overrides, field);
 }

@@ -76,10 +76,10 @@ function cableNames(cable: Cable): string[] {
   return names.map((name) => name.toLowerCase());
 }
 
-function listOf(value: unknown, functionName: string, field: string): string[] {
+function listOf(value: unknown, field: string): string[] {
   if (value === undefined) return [];
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw new InvalidArgumentError(functionName, field, 'must be an array of strings.');
+    throw new InvalidArgumentError(field, 'must be an array of strings.');
   }
   return value as string[];
 }
@@ -101,38 +101,38 @@ function canonicalKey(cutLinks: ReadonlySet<string>, removedNodes: ReadonlySet<s
   return JSON.stringify([parts.sort(), [...removedNodes].sort()]);
 }
 
-export function resolveWhatIf(world: World, options: WhatIf, functionName: string, field = 'options'): ResolvedWhatIf {
+export function resolveWhatIf(world: World, options: WhatIf, field = 'options'): ResolvedWhatIf {
   const { cables, nodes } = world.backbone;
   const index = linkIndexOf(world.backbone);
   const cutCables = new Set<string>();
   const cutLinks = new Set<string>();
-  listOf(options.cutCables, functionName, `${field}.cutCables`).forEach((name, i) => {
+  listOf(options.cutCables, `${field}.cutCables`).forEach((name, i) => {
     const cable = cables.find((c) => cableNames(c).includes(name.trim().toLowerCase()));
     if (!cable) {
-      throw new InvalidArgumentError(functionName, `${field}.cutCables[${i}]`, `is "${name}", which is not a cable of the backbone.${didYouMean(name, cables.map((c) => c.id))} geoslo cables lists them.`);
+      throw new InvalidArgumentError(`${field}.cutCables[${i}]`, `is "${name}", which is not a cable of the backbone.${didYouMean(name, cables.map((c) => c.id))} geoslo cables lists them.`);
     }
     cutCables.add(cable.id);
     for (const id of index.byCable.get(cable.id) ?? []) cutLinks.add(id);
   });
-  listOf(options.cutCorridors, functionName, `${field}.cutCorridors`).forEach((corridor, i) => {
+  listOf(options.cutCorridors, `${field}.cutCorridors`).forEach((corridor, i) => {
     if (!(CORRIDORS as readonly string[]).includes(corridor)) {
-      throw new InvalidArgumentError(functionName, `${field}.cutCorridors[${i}]`, `is "${corridor}", which is not a corridor.${didYouMean(corridor, CORRIDORS)} Use one of ${[...CORRIDORS].sort().join(', ')}.`);
+      throw new InvalidArgumentError(`${field}.cutCorridors[${i}]`, `is "${corridor}", which is not a corridor.${didYouMean(corridor, CORRIDORS)} Use one of ${[...CORRIDORS].sort().join(', ')}.`);
     }
     for (const id of index.byCorridor.get(corridor) ?? []) cutLinks.add(id);
   });
   const nodeIds = new Set(nodes.map((n) => n.id));
   const removedNodes = new Set<string>();
-  listOf(options.removeNodes, functionName, `${field}.removeNodes`).forEach((id, i) => {
+  listOf(options.removeNodes, `${field}.removeNodes`).forEach((id, i) => {
     if (!nodeIds.has(id)) {
-      throw new InvalidArgumentError(functionName, `${field}.removeNodes[${i}]`, `is "${id}", which is not a backbone node.${didYouMean(id, nodeIds)}`);
+      throw new InvalidArgumentError(`${field}.removeNodes[${i}]`, `is "${id}", which is not a backbone node.${didYouMean(id, nodeIds)}`);
     }
     removedNodes.add(id);
   });
   const regionIds = world.regions.map((r) => r.id);
   const removedRegions = new Set<string>();
-  listOf(options.removeRegions, functionName, `${field}.removeRegions`).forEach((id, i) => {
+  listOf(options.removeRegions, `${field}.removeRegions`).forEach((id, i) => {
     if (!regionIds.includes(id)) {
-      throw new InvalidArgumentError(functionName, `${field}.removeRegions[${i}]`, `is "${id}", which is not a region id.${didYouMean(id, regionIds)}`);
+      throw new InvalidArgumentError(`${field}.removeRegions[${i}]`, `is "${id}", which is not a region id.${didYouMean(id, regionIds)}`);
     }
     removedRegions.add(id);
   });

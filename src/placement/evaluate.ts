@@ -25,7 +25,7 @@ export function evaluateSites(problem: NormalizedProblem, sites: readonly number
   for (const i of excluded) counted[i] = 0;
   // nearestOfSet breaks ties by set order: ascending sites give the lowest index.
   const ordered = Int32Array.from([...sites].sort((a, b) => a - b));
-  const { valueMs: nearestMs, column: assignment } = nearestOfSet(problem.candidateMajor, n, ordered, kernel, 'solvePlacement');
+  const { valueMs: nearestMs, column: assignment } = nearestOfSet(problem.candidateMajor, n, ordered, kernel);
   let objective = 0;
   switch (problem.objective) {
     case 'p-median':

@@ -78,13 +78,12 @@ export interface NormalizedProblem {
   readonly kernel: 'wasm' | 'js';
 }
 
-const FUNCTION = 'solvePlacement';
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 /** The largest Float64Array the engine makes (2^32 elements). */
 const MAX_TYPED_ARRAY_CELLS = 2 ** 32;
 
 function fail(field: string, message: string): never {
-  throw new InvalidArgumentError(FUNCTION, field, message);
+  throw new InvalidArgumentError(field, message);
 }
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
@@ -98,10 +97,10 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
 function checkCapacity(rows: number, cols: number, kernel: 'wasm' | 'js'): void {
   const bytes = rows * cols * Float64Array.BYTES_PER_ELEMENT;
   if (kernel === 'wasm' && bytes > wasmBytesAvailable()) {
-    throw new CapacityError(FUNCTION, 'problem.latencyMs', bytes, wasmBytesAvailable(), `a ${rows} x ${cols} matrix is too large for the WebAssembly kernel; use fewer demands or candidates (cluster the demands), or kernel: "js".`);
+    throw new CapacityError('problem.latencyMs', bytes, wasmBytesAvailable(), `a ${rows} x ${cols} matrix is too large for the WebAssembly kernel; use fewer demands or candidates (cluster the demands), or kernel: "js".`);
   }
   if (rows * cols > MAX_TYPED_ARRAY_CELLS) {
-    throw new CapacityError(FUNCTION, 'problem.latencyMs', bytes, MAX_TYPED_ARRAY_CELLS * Float64Array.BYTES_PER_ELEMENT, `a ${rows} x ${cols} matrix has more cells than one Float64Array holds; use fewer demands or candidates.`);
+    throw new CapacityError('problem.latencyMs', bytes, MAX_TYPED_ARRAY_CELLS * Float64Array.BYTES_PER_ELEMENT, `a ${rows} x ${cols} matrix has more cells than one Float64Array holds; use fewer demands or candidates.`);
   }
 }
 

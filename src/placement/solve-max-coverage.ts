@@ -14,7 +14,7 @@ export function solveMaxCoverage(problem: NormalizedProblem, deadline: number): 
   const allowed = Uint8Array.from(forbidden, (f) => 1 - f);
   const requirement = Int32Array.from(weights, (w) => (w > 0 ? 1 : 0));
   const instance: CoverageInstance = { ...coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed), weights, k };
-  const coverage = createCoverageKernel(instance, problem.kernel, 'solvePlacement');
+  const coverage = createCoverageKernel(instance, problem.kernel);
   try {
     return searchCoverage(coverage, problem.integral, deadline);
   } finally {

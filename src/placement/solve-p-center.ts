@@ -33,7 +33,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   for (const need of requirement) if (need > 0) requiredCount++;
   const withCoverKernel = <T>(instance: CoverInstance, use: (cover: CoverKernel) => T, radius?: number): T => {
     const dense = radius === undefined ? undefined : { candidateMajor, radius };
-    const cover = createCoverKernel(instance, problem.kernel, 'solvePlacement', dense);
+    const cover = createCoverKernel(instance, problem.kernel, dense);
     try {
       return use(cover);
     } finally {
@@ -77,7 +77,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     // Node budgets double until the search decides or time runs out: a budget, unlike a clock, can
     // be honoured inside the kernel and gives the same answer in wasm and twin.
     for (let budget = INITIAL_NODE_BUDGET; performance.now() < until; budget = Math.min(budget * 2, MAX_NODE_BUDGET)) {
-      const decision = decideCoverWith(input, budget, problem.kernel, 'solvePlacement');
+      const decision = decideCoverWith(input, budget, problem.kernel);
       if (decision.feasible !== null) return decision;
     }
     return { feasible: null };
@@ -108,7 +108,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       if (performance.now() >= deadline) return { feasible: null };
       // Last try: k sites covering the most demands (greedy, swaps, tabu search) may cover them all.
       const coverageInstance: CoverageInstance = { ...full, weights: Float64Array.from(requirement, (need) => (need > 0 ? 1 : 0)), k };
-      const coverage = createCoverageKernel(coverageInstance, problem.kernel, 'solvePlacement');
+      const coverage = createCoverageKernel(coverageInstance, problem.kernel);
       try {
         const sites = coverage.tabu(coverage.swap(coverage.greedy(startStatus)), TABU_STEPS, TABU_TENURE, requiredCount);
         return coveredWeight(coverageInstance, sites) === requiredCount ? { feasible: true, sites } : { feasible: null };

@@ -15,7 +15,7 @@ export function solveSetCover(problem: NormalizedProblem, ignored: readonly numb
   const requirement = Int32Array.from({ length: n }, (_, i) => (weights[i] > 0 ? coverTimes : 0));
   for (const i of ignored) requirement[i] = 0;
   const allowed = Uint8Array.from(forbidden, (f) => 1 - f);
-  const cover = createCoverKernel(coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed), problem.kernel, 'solvePlacement');
+  const cover = createCoverKernel(coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed), problem.kernel);
   try {
     return searchCover(cover, problem.integral, deadline);
   } finally {

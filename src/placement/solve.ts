@@ -2,6 +2,7 @@
 // reaches, budgets below the fixed sites), runs the objective's solver and reports the plan with
 // its proven bound. 'optimal' is said only when the bound meets the objective.
 
+import { publicEntry } from '../errors.js';
 import { type PlacementInstance, unreachablePenalty, withPenalty } from '../kernel/twin/placement/instance.js';
 import { createPMedianKernel, type PMedianKernel } from '../kernel/p-median-kernel.js';
 import { evaluateSites } from './evaluate.js';
@@ -115,7 +116,7 @@ function fillToK(problem: NormalizedProblem, ignored: readonly number[], sites: 
 }
 
 function withPMedianKernel<T>(problem: NormalizedProblem, ignored: readonly number[], use: (kernel: PMedianKernel) => T): T {
-  const pMedian = createPMedianKernel(instanceOf(problem, ignored), problem.kernel, 'solvePlacement');
+  const pMedian = createPMedianKernel(instanceOf(problem, ignored), problem.kernel);
   try {
     return use(pMedian);
   } finally {
@@ -157,77 +158,79 @@ function countOf(mask: Uint8Array): number {
  * ```
  */
 export function solvePlacement(problem: PlacementProblem): PlacementResult {
-  const normalized = normalizeProblem(problem);
-  const { kernel } = normalized;
-  const started = performance.now();
-  const deadline = started + normalized.timeLimitMs;
-  const { uncovered, uncoveredBestMs } = reachability(normalized);
-  const fixedCount = countOf(normalized.fixed);
-  const allowedCount = normalized.candidateCount - countOf(normalized.forbidden);
-  const reasons: string[] = [];
-  if (normalized.objective !== 'set-cover') {
-    if (normalized.k < fixedCount) reasons.push(`k = ${normalized.k} is below the ${fixedCount} fixed sites`);
-    if (normalized.k > allowedCount) reasons.push(`k = ${normalized.k} exceeds the ${allowedCount} candidates not forbidden`);
-  }
-  if (uncovered.length > 0 && normalized.objective !== 'max-coverage') {
-    reasons.push(normalized.objective === 'set-cover'
-      ? `${uncovered.length} demand(s) have fewer than ${normalized.coverTimes} allowed site(s) within ${normalized.sloMs} ms`
-      : `${uncovered.length} demand(s) are unreachable from every allowed site`);
-  }
-  if (normalized.objective !== 'set-cover' && (normalized.k < fixedCount || normalized.k > allowedCount)) {
-    const sites = Array.from({ length: normalized.candidateCount }, (_, j) => j).filter((j) => normalized.fixed[j]);
-    const evaluation = evaluateSites(normalized, sites, kernel, uncovered);
-    return {
-      status: 'infeasible', sites, objective: evaluation.objective, lowerBound: null, assignment: evaluation.assignment,
-      uncovered, uncoveredBestMs, unserved: evaluation.unserved, demandLatencyMs: evaluation.nearestMs,
-      statistics: { nodes: 0, elapsedMs: performance.now() - started, stoppedAtTimeLimit: false }, explanation: `${reasons.join('; ')}.`,
-    };
-  }
+  return publicEntry('solvePlacement', () => {
+    const normalized = normalizeProblem(problem);
+    const { kernel } = normalized;
+    const started = performance.now();
+    const deadline = started + normalized.timeLimitMs;
+    const { uncovered, uncoveredBestMs } = reachability(normalized);
+    const fixedCount = countOf(normalized.fixed);
+    const allowedCount = normalized.candidateCount - countOf(normalized.forbidden);
+    const reasons: string[] = [];
+    if (normalized.objective !== 'set-cover') {
+      if (normalized.k < fixedCount) reasons.push(`k = ${normalized.k} is below the ${fixedCount} fixed sites`);
+      if (normalized.k > allowedCount) reasons.push(`k = ${normalized.k} exceeds the ${allowedCount} candidates not forbidden`);
+    }
+    if (uncovered.length > 0 && normalized.objective !== 'max-coverage') {
+      reasons.push(normalized.objective === 'set-cover'
+        ? `${uncovered.length} demand(s) have fewer than ${normalized.coverTimes} allowed site(s) within ${normalized.sloMs} ms`
+        : `${uncovered.length} demand(s) are unreachable from every allowed site`);
+    }
+    if (normalized.objective !== 'set-cover' && (normalized.k < fixedCount || normalized.k > allowedCount)) {
+      const sites = Array.from({ length: normalized.candidateCount }, (_, j) => j).filter((j) => normalized.fixed[j]);
+      const evaluation = evaluateSites(normalized, sites, kernel, uncovered);
+      return {
+        status: 'infeasible', sites, objective: evaluation.objective, lowerBound: null, assignment: evaluation.assignment,
+        uncovered, uncoveredBestMs, unserved: evaluation.unserved, demandLatencyMs: evaluation.nearestMs,
+        statistics: { nodes: 0, elapsedMs: performance.now() - started, stoppedAtTimeLimit: false }, explanation: `${reasons.join('; ')}.`,
+      };
+    }
 
-  let outcome: SearchOutcome | undefined;
-  switch (normalized.objective) {
-    case 'p-median':
-      outcome = withPMedianKernel(normalized, uncovered, (pMedian) => solvePMedian(pMedian, normalized.seed, normalized.integral, deadline));
-      break;
-    case 'p-center':
-      outcome = solvePCenter(normalized, uncovered, deadline);
-      break;
-    case 'set-cover':
-      outcome = solveSetCover(normalized, uncovered, deadline);
-      break;
-    case 'max-coverage':
-      outcome = solveMaxCoverage(normalized, deadline);
-      break;
-  }
-  if (!outcome) throw new Error(`unknown objective ${normalized.objective as string}`);
-  let sites = Array.from(outcome.sites).sort((a, b) => a - b);
-  if (normalized.objective === 'p-center' && sites.length < normalized.k && normalized.k <= allowedCount) {
-    sites = fillToK(normalized, uncovered, sites);
-  }
-  let evaluation = evaluateSites(normalized, sites, kernel, uncovered);
-  // k sites (with the fixed ones) may reach fewer demands than all allowed sites do; the search
-  // leaves as few unreached as it can, and those join the uncovered outside the objective.
-  const unreached = normalized.objective === 'p-median' || normalized.objective === 'p-center'
-    ? evaluation.unserved.filter((i) => normalized.weights[i] > 0 && !uncovered.includes(i)) : [];
-  if (unreached.length > 0) {
-    evaluation = evaluateSites(normalized, sites, kernel, [...uncovered, ...unreached]);
-    if (outcome.proven) reasons.push(`no ${normalized.k} allowed sites (the fixed ones among them) reach every demand: ${unreached.length} left unserved`);
-  }
-  const elapsedMs = performance.now() - started;
-  // A search that proves no plan meets the problem (no k sites cover every demand at any radius).
-  if (outcome.proven && !Number.isFinite(outcome.cost)) reasons.push(`no ${normalized.k} allowed sites serve every demand`);
-  const infeasible = reasons.length > 0;
-  // No plan found and none proven impossible (p-center's largest radius undecided in time).
-  const unknown = !infeasible && !outcome.proven && !Number.isFinite(outcome.cost);
-  const status: PlacementStatus = infeasible ? 'infeasible' : unknown ? 'unknown' : outcome.proven && Number.isFinite(evaluation.objective) ? 'optimal' : 'feasible';
-  const explanation = infeasible
-    ? `${reasons.join('; ')}: the plan serves the other demands.`
-    : unknown ? `stopped at the ${normalized.timeLimitMs} ms time limit before finding a plan or proving there is none; raise timeLimitMs.`
-      : status === 'optimal' ? '' : `stopped at the ${normalized.timeLimitMs} ms time limit; the optimum lies between the bound and the objective.`;
-  return {
-    status, sites, objective: evaluation.objective, lowerBound: infeasible || unknown ? null : outcome.bound, assignment: evaluation.assignment,
-    uncovered, uncoveredBestMs, unserved: evaluation.unserved, demandLatencyMs: evaluation.nearestMs,
-    statistics: { nodes: outcome.nodes, elapsedMs, stoppedAtTimeLimit: !outcome.proven && performance.now() >= deadline },
-    explanation,
-  };
+    let outcome: SearchOutcome | undefined;
+    switch (normalized.objective) {
+      case 'p-median':
+        outcome = withPMedianKernel(normalized, uncovered, (pMedian) => solvePMedian(pMedian, normalized.seed, normalized.integral, deadline));
+        break;
+      case 'p-center':
+        outcome = solvePCenter(normalized, uncovered, deadline);
+        break;
+      case 'set-cover':
+        outcome = solveSetCover(normalized, uncovered, deadline);
+        break;
+      case 'max-coverage':
+        outcome = solveMaxCoverage(normalized, deadline);
+        break;
+    }
+    if (!outcome) throw new Error(`unknown objective ${normalized.objective as string}`);
+    let sites = Array.from(outcome.sites).sort((a, b) => a - b);
+    if (normalized.objective === 'p-center' && sites.length < normalized.k && normalized.k <= allowedCount) {
+      sites = fillToK(normalized, uncovered, sites);
+    }
+    let evaluation = evaluateSites(normalized, sites, kernel, uncovered);
+    // k sites (with the fixed ones) may reach fewer demands than all allowed sites do; the search
+    // leaves as few unreached as it can, and those join the uncovered outside the objective.
+    const unreached = normalized.objective === 'p-median' || normalized.objective === 'p-center'
+      ? evaluation.unserved.filter((i) => normalized.weights[i] > 0 && !uncovered.includes(i)) : [];
+    if (unreached.length > 0) {
+      evaluation = evaluateSites(normalized, sites, kernel, [...uncovered, ...unreached]);
+      if (outcome.proven) reasons.push(`no ${normalized.k} allowed sites (the fixed ones among them) reach every demand: ${unreached.length} left unserved`);
+    }
+    const elapsedMs = performance.now() - started;
+    // A search that proves no plan meets the problem (no k sites cover every demand at any radius).
+    if (outcome.proven && !Number.isFinite(outcome.cost)) reasons.push(`no ${normalized.k} allowed sites serve every demand`);
+    const infeasible = reasons.length > 0;
+    // No plan found and none proven impossible (p-center's largest radius undecided in time).
+    const unknown = !infeasible && !outcome.proven && !Number.isFinite(outcome.cost);
+    const status: PlacementStatus = infeasible ? 'infeasible' : unknown ? 'unknown' : outcome.proven && Number.isFinite(evaluation.objective) ? 'optimal' : 'feasible';
+    const explanation = infeasible
+      ? `${reasons.join('; ')}: the plan serves the other demands.`
+      : unknown ? `stopped at the ${normalized.timeLimitMs} ms time limit before finding a plan or proving there is none; raise timeLimitMs.`
+        : status === 'optimal' ? '' : `stopped at the ${normalized.timeLimitMs} ms time limit; the optimum lies between the bound and the objective.`;
+    return {
+      status, sites, objective: evaluation.objective, lowerBound: infeasible || unknown ? null : outcome.bound, assignment: evaluation.assignment,
+      uncovered, uncoveredBestMs, unserved: evaluation.unserved, demandLatencyMs: evaluation.nearestMs,
+      statistics: { nodes: outcome.nodes, elapsedMs, stoppedAtTimeLimit: !outcome.proven && performance.now() >= deadline },
+      explanation,
+    };
+  });
 }

@@ -4,7 +4,7 @@
 // weight once demand is given, so a forgotten row is an error rather than a free site or a market
 // that silently stops counting.
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, publicEntry } from '../errors.js';
 import { CsvSyntaxError, parseCsv } from '../util/csv.js';
 import { didYouMean } from '../util/suggest.js';
 import type * as v from 'valibot';
@@ -91,18 +91,18 @@ export interface CsvFigures {
 }
 
 /** A CSV's rows as `{ key: number }`, reading the first of `keyColumns` present and `valueColumn`; errors name the file and line. */
-export function csvFigures(text: string, file: string, command: string, keyColumns: readonly string[], valueColumn: string): CsvFigures {
+export function csvFigures(text: string, file: string, keyColumns: readonly string[], valueColumn: string): CsvFigures {
   let table;
   try {
     table = parseCsv(text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new InvalidArgumentError(command, file, error.message);
+    if (error instanceof CsvSyntaxError) throw new InvalidArgumentError(file, error.message);
     throw error;
   }
   const keyColumn = keyColumns.find((name) => table.header.includes(name));
   const valueAt = table.header.indexOf(valueColumn);
   if (keyColumn === undefined || valueAt === -1) {
-    throw new InvalidArgumentError(command, file, `must have a header with ${keyColumns.join(' or ')} and ${valueColumn}; it has ${table.header.join(', ') || 'no header'}.`);
+    throw new InvalidArgumentError(file, `must have a header with ${keyColumns.join(' or ')} and ${valueColumn}; it has ${table.header.join(', ') || 'no header'}.`);
   }
   const keyAt = table.header.indexOf(keyColumn);
   const figures: Record<string, number> = {};
@@ -112,9 +112,9 @@ export function csvFigures(text: string, file: string, command: string, keyColum
     const raw = (cells[valueAt] ?? '').trim();
     // Plain decimals only: Number() would also take "0x10" or "Infinity".
     const value = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-    if (key === '') throw new InvalidArgumentError(command, `${file} line ${line}, column ${keyColumn}`, 'is empty.');
-    if (!Number.isFinite(value) || value < 0) throw new InvalidArgumentError(command, `${file} line ${line}, column ${valueColumn}`, `must be a number >= 0; got "${raw}".`);
-    if (key in figures) throw new InvalidArgumentError(command, `${file} line ${line}, column ${keyColumn}`, `repeats "${key}"; give each one row.`);
+    if (key === '') throw new InvalidArgumentError(`${file} line ${line}, column ${keyColumn}`, 'is empty.');
+    if (!Number.isFinite(value) || value < 0) throw new InvalidArgumentError(`${file} line ${line}, column ${valueColumn}`, `must be a number >= 0; got "${raw}".`);
+    if (key in figures) throw new InvalidArgumentError(`${file} line ${line}, column ${keyColumn}`, `repeats "${key}"; give each one row.`);
     figures[key] = value;
     lines[key] = line;
   }
@@ -142,7 +142,7 @@ export function csvFigures(text: string, file: string, command: string, keyColum
  * ```
  */
 export function parseCostsCsv(text: string, file = 'costs CSV', command = 'parseCostsCsv'): Record<string, number> {
-  return csvFigures(text, file, command, COSTS_COLUMNS.key, COSTS_COLUMNS.value).figures;
+  return publicEntry(command, () => csvFigures(text, file, COSTS_COLUMNS.key, COSTS_COLUMNS.value).figures);
 }
 
 export const COSTS_COLUMNS = { key: ['site'], value: 'cost' } as const;
@@ -164,6 +164,8 @@ export const DEMAND_COLUMNS = { key: ['country', 'market'], value: 'weight' } as
  * ```
  */
 export function parseDemandCsv(text: string, file = 'demand CSV', command = 'parseDemandCsv'): DemandWeights {
-  const { keyColumn, figures } = csvFigures(text, file, command, DEMAND_COLUMNS.key, DEMAND_COLUMNS.value);
-  return keyColumn === 'country' ? { countries: figures } : { markets: figures };
+  return publicEntry(command, () => {
+    const { keyColumn, figures } = csvFigures(text, file, DEMAND_COLUMNS.key, DEMAND_COLUMNS.value);
+    return keyColumn === 'country' ? { countries: figures } : { markets: figures };
+  });
 }

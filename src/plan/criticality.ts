@@ -5,7 +5,7 @@
 // by the demand weight that loses its SLO, then by broken sync and replication links, then by the
 // RTT added to the demand still served.
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, publicEntry } from '../errors.js';
 import { describe } from '../util/describe.js';
 import { CORRIDORS } from '../world/corridors.js';
 import type { World } from '../world/world.js';
@@ -67,17 +67,17 @@ export interface Evaluation {
 
 function checkOptions(options: unknown): FailureKind[] {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidArgumentError('criticality', 'options', `must be an object such as { kinds: ["cable"] }; got ${describe(options)}.`);
+    throw new InvalidArgumentError('options', `must be an object such as { kinds: ["cable"] }; got ${describe(options)}.`);
   }
   for (const name of Object.keys(options)) {
-    if (name !== 'kinds') throw new InvalidArgumentError('criticality', `options.${name}`, `is not an option.${didYouMean(name, ['kinds'])} Options: kinds.`);
+    if (name !== 'kinds') throw new InvalidArgumentError(`options.${name}`, `is not an option.${didYouMean(name, ['kinds'])} Options: kinds.`);
   }
   const { kinds } = options as CriticalityOptions;
   if (kinds === undefined) return [...FAILURE_KINDS];
-  if (!Array.isArray(kinds) || kinds.length === 0) throw new InvalidArgumentError('criticality', 'options.kinds', `must be a non-empty array of ${FAILURE_KINDS.join(', ')}; got ${describe(kinds)}.`);
+  if (!Array.isArray(kinds) || kinds.length === 0) throw new InvalidArgumentError('options.kinds', `must be a non-empty array of ${FAILURE_KINDS.join(', ')}; got ${describe(kinds)}.`);
   kinds.forEach((kind, i) => {
     if (!FAILURE_KINDS.includes(kind)) {
-      throw new InvalidArgumentError('criticality', `options.kinds[${i}]`, `must be one of ${FAILURE_KINDS.join(', ')}; got ${describe(kind)}.${typeof kind === 'string' ? didYouMean(kind, FAILURE_KINDS) : ''}`);
+      throw new InvalidArgumentError(`options.kinds[${i}]`, `must be one of ${FAILURE_KINDS.join(', ')}; got ${describe(kind)}.${typeof kind === 'string' ? didYouMean(kind, FAILURE_KINDS) : ''}`);
     }
   });
   return [...kinds];
@@ -202,35 +202,37 @@ function impact(kind: FailureKind, id: string, name: string, result: Plan, after
  * ```
  */
 export function criticality(result: Plan, options: CriticalityOptions = {}): Criticality {
-  checkPlan(result, 'criticality');
-  const kinds = checkOptions(options);
-  const base = optionsOf(result);
-  const world = base.world as World;
-  const stressed = (extra: PlanOptions) => ({
-    ...base,
-    cutCables: [...(base.cutCables ?? []), ...(extra.cutCables ?? [])],
-    cutCorridors: [...(base.cutCorridors ?? []), ...(extra.cutCorridors ?? [])],
+  return publicEntry('criticality', () => {
+    checkPlan(result);
+    const kinds = checkOptions(options);
+    const base = optionsOf(result);
+    const world = base.world as World;
+    const stressed = (extra: PlanOptions) => ({
+      ...base,
+      cutCables: [...(base.cutCables ?? []), ...(extra.cutCables ?? [])],
+      cutCorridors: [...(base.cutCorridors ?? []), ...(extra.cutCorridors ?? [])],
+    });
+    const alreadyFailed = new Set(base.removeRegions ?? []);
+    const evaluate = (extra: PlanOptions, failed: ReadonlySet<string>) => reevaluate(result, stressed(extra), failed);
+    const cut = new Set([...(base.cutCables ?? [])]);
+    const cutCorridors = new Set(base.cutCorridors ?? []);
+    const trials: { kind: FailureKind; id: string; name: string; run: () => Evaluation }[] = [];
+    if (kinds.includes('cable')) {
+      for (const cable of world.backbone.cables) if (!cut.has(cable.id)) trials.push({ kind: 'cable', id: cable.id, name: cable.name, run: () => evaluate({ cutCables: [cable.id] }, alreadyFailed) });
+    }
+    if (kinds.includes('corridor')) {
+      for (const corridor of CORRIDORS) if (!cutCorridors.has(corridor)) trials.push({ kind: 'corridor', id: corridor, name: corridor, run: () => evaluate({ cutCorridors: [corridor] }, alreadyFailed) });
+    }
+    if (kinds.includes('site')) {
+      for (const site of result.chosen) trials.push({ kind: 'site', id: site.id, name: site.name, run: () => evaluate({}, new Set([...alreadyFailed, site.id])) });
+    }
+    const failures = trials.map((trial) => impact(trial.kind, trial.id, trial.name, result, trial.run()));
+    failures.sort((a, b) => b.lostWeight - a.lostWeight
+      || (b.syncBroken.length + b.replicationBroken.length) - (a.syncBroken.length + a.replicationBroken.length)
+      || b.addedRttMs - a.addedRttMs
+      || FAILURE_KINDS.indexOf(a.kind) - FAILURE_KINDS.indexOf(b.kind) || a.id.localeCompare(b.id));
+    const tried = { cable: 0, corridor: 0, site: 0 };
+    for (const trial of trials) tried[trial.kind]++;
+    return { latency: result.latency, failures, tried };
   });
-  const alreadyFailed = new Set(base.removeRegions ?? []);
-  const evaluate = (extra: PlanOptions, failed: ReadonlySet<string>) => reevaluate(result, stressed(extra), failed);
-  const cut = new Set([...(base.cutCables ?? [])]);
-  const cutCorridors = new Set(base.cutCorridors ?? []);
-  const trials: { kind: FailureKind; id: string; name: string; run: () => Evaluation }[] = [];
-  if (kinds.includes('cable')) {
-    for (const cable of world.backbone.cables) if (!cut.has(cable.id)) trials.push({ kind: 'cable', id: cable.id, name: cable.name, run: () => evaluate({ cutCables: [cable.id] }, alreadyFailed) });
-  }
-  if (kinds.includes('corridor')) {
-    for (const corridor of CORRIDORS) if (!cutCorridors.has(corridor)) trials.push({ kind: 'corridor', id: corridor, name: corridor, run: () => evaluate({ cutCorridors: [corridor] }, alreadyFailed) });
-  }
-  if (kinds.includes('site')) {
-    for (const site of result.chosen) trials.push({ kind: 'site', id: site.id, name: site.name, run: () => evaluate({}, new Set([...alreadyFailed, site.id])) });
-  }
-  const failures = trials.map((trial) => impact(trial.kind, trial.id, trial.name, result, trial.run()));
-  failures.sort((a, b) => b.lostWeight - a.lostWeight
-    || (b.syncBroken.length + b.replicationBroken.length) - (a.syncBroken.length + a.replicationBroken.length)
-    || b.addedRttMs - a.addedRttMs
-    || FAILURE_KINDS.indexOf(a.kind) - FAILURE_KINDS.indexOf(b.kind) || a.id.localeCompare(b.id));
-  const tried = { cable: 0, corridor: 0, site: 0 };
-  for (const trial of trials) tried[trial.kind]++;
-  return { latency: result.latency, failures, tried };
 }

@@ -3,6 +3,7 @@
 // of the missed demand within SLO; and, per chosen site, the markets that would miss their SLO if
 // that site failed (no other chosen site within their SLO).
 
+import { publicEntry } from '../errors.js';
 import type { World } from '../world/world.js';
 import { bundledGreenfield } from './greenfield.js';
 import { reevaluate } from './criticality.js';
@@ -62,37 +63,39 @@ export interface GapAnalysis {
  * ```
  */
 export function gapAnalysis(result: Plan): GapAnalysis {
-  checkPlan(result, 'gapAnalysis');
-  const { scenario, rttMs } = result;
-  const options = optionsOf(result);
-  const world = options.world as World;
-  const missedOutcomes = result.markets.filter((outcome) => outcome.verdict === 'missed');
-  const missed = missedOutcomes.map((outcome): MissedMarket => {
-    const i = scenario.markets.indexOf(outcome.market);
-    let best = Infinity;
-    let bestCandidate: string | null = null;
-    scenario.candidates.forEach((candidate, j) => {
-      const value = rttMs.data[i * rttMs.cols + j];
-      if (value < best) {
-        best = value;
-        bestCandidate = candidate.id;
+  return publicEntry('gapAnalysis', () => {
+    checkPlan(result);
+    const { scenario, rttMs } = result;
+    const options = optionsOf(result);
+    const world = options.world as World;
+    const missedOutcomes = result.markets.filter((outcome) => outcome.verdict === 'missed');
+    const missed = missedOutcomes.map((outcome): MissedMarket => {
+      const i = scenario.markets.indexOf(outcome.market);
+      let best = Infinity;
+      let bestCandidate: string | null = null;
+      scenario.candidates.forEach((candidate, j) => {
+        const value = rttMs.data[i * rttMs.cols + j];
+        if (value < best) {
+          best = value;
+          bestCandidate = candidate.id;
+        }
+      });
+      return { market: outcome.market.id, rttMs: outcome.rttMs, sloMs: outcome.market.sloMs, bestAchievableMs: best, bestCandidate };
+    });
+    const missedWeight = missedOutcomes.reduce((sum, o) => sum + o.market.weight, 0);
+    const sites = [...bundledGreenfield(world).values()];
+    if (missedOutcomes.length === 0 || sites.length === 0) return { missed, missedWeight, bestGreenfield: null };
+    const { latency } = priceSites(scenario, sites, options, new Set());
+    let bestGreenfield: GreenfieldFix | null = null;
+    sites.forEach((site, j) => {
+      const fixed = missedOutcomes.filter((outcome) => latency[scenario.markets.indexOf(outcome.market)][j] <= outcome.market.sloMs);
+      const weight = fixed.reduce((sum, o) => sum + o.market.weight, 0);
+      if (weight > 0 && (bestGreenfield === null || weight > bestGreenfield.weight)) {
+        bestGreenfield = { site, markets: fixed.map((o) => o.market.id), weight, share: weight / missedWeight };
       }
     });
-    return { market: outcome.market.id, rttMs: outcome.rttMs, sloMs: outcome.market.sloMs, bestAchievableMs: best, bestCandidate };
+    return { missed, missedWeight, bestGreenfield };
   });
-  const missedWeight = missedOutcomes.reduce((sum, o) => sum + o.market.weight, 0);
-  const sites = [...bundledGreenfield(world).values()];
-  if (missedOutcomes.length === 0 || sites.length === 0) return { missed, missedWeight, bestGreenfield: null };
-  const { latency } = priceSites(scenario, sites, options, new Set());
-  let bestGreenfield: GreenfieldFix | null = null;
-  sites.forEach((site, j) => {
-    const fixed = missedOutcomes.filter((outcome) => latency[scenario.markets.indexOf(outcome.market)][j] <= outcome.market.sloMs);
-    const weight = fixed.reduce((sum, o) => sum + o.market.weight, 0);
-    if (weight > 0 && (bestGreenfield === null || weight > bestGreenfield.weight)) {
-      bestGreenfield = { site, markets: fixed.map((o) => o.market.id), weight, share: weight / missedWeight };
-    }
-  });
-  return { missed, missedWeight, bestGreenfield };
 }
 
 /** What one chosen site's failure would break. */
@@ -121,23 +124,25 @@ export interface SiteFailure {
  * ```
  */
 export function nMinusOne(result: Plan): SiteFailure[] {
-  checkPlan(result, 'nMinusOne');
-  if (result.topology !== null) {
-    // In a two-tier plan a failed site's countries fail over to their other centres, not to any site.
-    const options = optionsOf(result);
-    return result.chosen.map((site): SiteFailure => {
-      const after = reevaluate(result, options, new Set([...(options.removeRegions ?? []), site.id])).markets;
-      const breaks = result.markets.filter((before, i) => before.sloMet && !after[i].sloMet);
+  return publicEntry('nMinusOne', () => {
+    checkPlan(result);
+    if (result.topology !== null) {
+      // In a two-tier plan a failed site's countries fail over to their other centres, not to any site.
+      const options = optionsOf(result);
+      return result.chosen.map((site): SiteFailure => {
+        const after = reevaluate(result, options, new Set([...(options.removeRegions ?? []), site.id])).markets;
+        const breaks = result.markets.filter((before, i) => before.sloMet && !after[i].sloMet);
+        return { site: site.id, breaks: breaks.map((o) => o.market.id), weight: breaks.reduce((sum, o) => sum + o.market.weight, 0) };
+      });
+    }
+    const { scenario, rttMs } = result;
+    const chosenIndex = result.chosen.map((site) => scenario.candidates.indexOf(site));
+    return result.chosen.map((site, s): SiteFailure => {
+      const breaks = result.markets.filter((outcome, i) => {
+        if (outcome.verdict !== 'met') return false;
+        return !chosenIndex.some((j, t) => t !== s && rttMs.data[i * rttMs.cols + j] <= outcome.market.sloMs);
+      });
       return { site: site.id, breaks: breaks.map((o) => o.market.id), weight: breaks.reduce((sum, o) => sum + o.market.weight, 0) };
     });
-  }
-  const { scenario, rttMs } = result;
-  const chosenIndex = result.chosen.map((site) => scenario.candidates.indexOf(site));
-  return result.chosen.map((site, s): SiteFailure => {
-    const breaks = result.markets.filter((outcome, i) => {
-      if (outcome.verdict !== 'met') return false;
-      return !chosenIndex.some((j, t) => t !== s && rttMs.data[i * rttMs.cols + j] <= outcome.market.sloMs);
-    });
-    return { site: site.id, breaks: breaks.map((o) => o.market.id), weight: breaks.reduce((sum, o) => sum + o.market.weight, 0) };
   });
 }

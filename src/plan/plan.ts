@@ -6,7 +6,7 @@
 // and reports per market what serves it, how fast, and what backs it up.
 
 import type { Feature, Point } from 'geojson';
-import { InvalidArgumentError } from '../errors.js';
+import { complaintOf, InvalidArgumentError, publicEntry } from '../errors.js';
 import { latencyMatrix } from '../latency/estimate.js';
 import { describe } from '../util/describe.js';
 import { didYouMean } from '../util/suggest.js';
@@ -312,18 +312,18 @@ export function latencyBasis(scenario: ResolvedScenario): LatencyBasis {
 const PLAN_OPTION_NAMES = ['world', 'timeLimitMs', 'cutCables', 'cutCorridors', 'removeNodes', 'removeRegions'];
 
 /** Checks a plan options object and the names in it (each option's value is checked where it is used). */
-export function checkPlanOptions(options: unknown, functionName: string): asserts options is PlanOptions {
+export function checkPlanOptions(options: unknown): asserts options is PlanOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new InvalidArgumentError(functionName, 'options', `must be an object such as { cutCorridors: ["red-sea"] }; got ${describe(options)}.`);
+    throw new InvalidArgumentError('options', `must be an object such as { cutCorridors: ["red-sea"] }; got ${describe(options)}.`);
   }
   for (const name of Object.keys(options)) {
     if (!PLAN_OPTION_NAMES.includes(name)) {
-      throw new InvalidArgumentError(functionName, `options.${name}`, `is not an option.${didYouMean(name, PLAN_OPTION_NAMES)} Options: ${PLAN_OPTION_NAMES.join(', ')}.`);
+      throw new InvalidArgumentError(`options.${name}`, `is not an option.${didYouMean(name, PLAN_OPTION_NAMES)} Options: ${PLAN_OPTION_NAMES.join(', ')}.`);
     }
   }
   const { timeLimitMs } = options as PlanOptions;
   if (timeLimitMs !== undefined && !(typeof timeLimitMs === 'number' && Number.isFinite(timeLimitMs) && timeLimitMs > 0)) {
-    throw new InvalidArgumentError(functionName, 'options.timeLimitMs', `must be a finite number of milliseconds > 0; got ${describe(timeLimitMs)}.`);
+    throw new InvalidArgumentError('options.timeLimitMs', `must be a finite number of milliseconds > 0; got ${describe(timeLimitMs)}.`);
   }
 }
 
@@ -331,10 +331,10 @@ export function checkPlanOptions(options: unknown, functionName: string): assert
  * Checks regions named to fail: each must be a candidate of the scenario (a typo, or a region that
  * is closed or otherwise not a candidate, would leave the plan unchanged while looking stressed).
  */
-export function checkFailedRegions(scenario: ResolvedScenario, world: World, ids: unknown, functionName: string, field: string): string[] {
+export function checkFailedRegions(scenario: ResolvedScenario, world: World, ids: unknown, field: string): string[] {
   if (ids === undefined) return [];
   if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
-    throw new InvalidArgumentError(functionName, field, `must be an array of region ids; got ${describe(ids)}.`);
+    throw new InvalidArgumentError(field, `must be an array of region ids; got ${describe(ids)}.`);
   }
   const candidateIds = scenario.candidates.map((c) => c.id);
   (ids as string[]).forEach((id, i) => {
@@ -342,9 +342,9 @@ export function checkFailedRegions(scenario: ResolvedScenario, world: World, ids
     const region = world.regions.find((r) => r.id === id);
     const at = `${field}[${i}]`;
     if (region) {
-      throw new InvalidArgumentError(functionName, at, `is "${id}", which is not a candidate of this scenario (its status is ${region.status}); fail one of the scenario's candidates.`);
+      throw new InvalidArgumentError(at, `is "${id}", which is not a candidate of this scenario (its status is ${region.status}); fail one of the scenario's candidates.`);
     }
-    throw new InvalidArgumentError(functionName, at, `is "${id}", which is not a region.${didYouMean(id, candidateIds)}`);
+    throw new InvalidArgumentError(at, `is "${id}", which is not a region.${didYouMean(id, candidateIds)}`);
   });
   return ids as string[];
 }
@@ -369,7 +369,7 @@ export function priceSites(scenario: ResolvedScenario, sites: readonly PlanCandi
       const match = error instanceof InvalidArgumentError ? /^(from|to)\[(\d+)\]/.exec(error.field) : null;
       if (!match || !(error instanceof InvalidArgumentError)) throw error;
       const field = match[1] === 'from' ? `scenario.markets ("${markets[Number(match[2])].id}")` : `scenario.candidates ("${sites[Number(match[2])].id}")`;
-      throw new InvalidArgumentError('plan', field, error.message.slice(error.message.indexOf(error.field) + error.field.length + 1));
+      throw new InvalidArgumentError(field, complaintOf(error));
     }
   };
   const median = matrixAt(0.5);
@@ -384,7 +384,7 @@ export function priceSites(scenario: ResolvedScenario, sites: readonly PlanCandi
 
 export function priceScenario(scenario: ResolvedScenario, options: PlanOptions): Pricing {
   const world = options.world ?? bundledWorld;
-  const failed = new Set(checkFailedRegions(scenario, world, options.removeRegions, 'plan', 'options.removeRegions'));
+  const failed = new Set(checkFailedRegions(scenario, world, options.removeRegions, 'options.removeRegions'));
   const { latency, medianLatency } = priceSites(scenario, scenario.candidates, options, failed);
   // An in-country market no in-country candidate serves within its SLO gets a national station
   // and leaves the regional placement.
@@ -449,9 +449,11 @@ export function coverageOf(outcomes: readonly MarketOutcome[]): Plan['coverage']
  * ```
  */
 export function plan(scenarioInput: Scenario = {}, options: PlanOptions = {}): Plan {
-  checkPlanOptions(options, 'plan');
-  const world = options.world ?? bundledWorld;
-  return planResolved(resolveScenario(scenarioInput, world, bundledGreenfield(world)), options);
+  return publicEntry('plan', () => {
+    checkPlanOptions(options);
+    const world = options.world ?? bundledWorld;
+    return planResolved(resolveScenario(scenarioInput, world, bundledGreenfield(world)), options);
+  });
 }
 
 export function planResolved(scenario: ResolvedScenario, options: PlanOptions): Plan {
@@ -513,11 +515,11 @@ function planTwoTierScenario(scenario: ResolvedScenario, pricing: Pricing, optio
 const planWorlds = new WeakMap<Plan, World>();
 
 /** Checks that a report is given a plan (as plan() and whatIf() make them), not something else. */
-export function checkPlan(result: unknown, functionName: string): asserts result is Plan {
+export function checkPlan(result: unknown): asserts result is Plan {
   const candidate = result as Partial<Plan> | null;
   const shaped = typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.markets) && Array.isArray(candidate.chosen)
     && typeof candidate.scenario === 'object' && typeof candidate.latency === 'object' && typeof candidate.whatIf === 'object';
-  if (!shaped) throw new InvalidArgumentError(functionName, 'plan', `must be a plan made by plan() or whatIf(); got ${describe(result)}.`);
+  if (!shaped) throw new InvalidArgumentError('plan', `must be a plan made by plan() or whatIf(); got ${describe(result)}.`);
 }
 
 /** The options a plan was made with (its world and what-if), for analyses that re-price it. */

@@ -9,11 +9,9 @@ import { didYouMean } from '../util/suggest.js';
 import { macroRegionOf } from '../world/macro-regions.js';
 import type { CustomPoint } from './scenario.js';
 
-const FUNCTION = 'plan';
-
 export class Reader {
   fail(path: string, message: string): never {
-    throw new InvalidArgumentError(FUNCTION, path, message);
+    throw new InvalidArgumentError(path, message);
   }
 
   country(value: unknown, path: string): string {
@@ -37,7 +35,7 @@ export class Reader {
     return {
       ...value,
       country: value.country === undefined ? undefined : this.country(value.country, `${path}.country`),
-      coordinates: checkLonLat(value.coordinates[0], value.coordinates[1], FUNCTION, `${path}.coordinates`),
+      coordinates: checkLonLat(value.coordinates[0], value.coordinates[1], `${path}.coordinates`),
     };
   }
 }

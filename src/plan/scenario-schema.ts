@@ -177,7 +177,7 @@ export type DeepReadonly<T> = T extends (infer Item)[] ? readonly DeepReadonly<I
   : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
 
 /** Checks a scenario's structure, throwing the first problem as an InvalidArgumentError. */
-export function checkScenarioShape(input: unknown, functionName = 'plan'): void {
+export function checkScenarioShape(input: unknown): void {
   const result = v.safeParse(scenarioSchema, input);
   if (result.success) return;
   // A misspelt key also shows as its correct twin missing: name the misspelling, with its suggestion.
@@ -185,5 +185,5 @@ export function checkScenarioShape(input: unknown, functionName = 'plan'): void 
   const { issue, path } = specific(first, first.path ?? []);
   // An extra tuple item is the tuple's fault, not the item's: name the tuple.
   const at = issue.type === 'strict_tuple' && issue.expected === 'never' ? path.slice(0, -1) : path;
-  throw new InvalidArgumentError(functionName, pathOf(at), issue.message);
+  throw new InvalidArgumentError(pathOf(at), issue.message);
 }

@@ -1,7 +1,7 @@
 // Sweeps: the same scenario planned for k = 1..K regions, or for a range of SLOs, one point per
 // step with its coverage, mean and worst RTT and optimality: the trade-off curve a planner wants.
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, publicEntry } from '../errors.js';
 import { describe } from '../util/describe.js';
 import { checkPlanOptions, type Plan, plan, type PlanOptions } from './plan.js';
 import type { Scenario } from './scenario.js';
@@ -76,14 +76,14 @@ function summarise(value: number, result: Plan): SweepPoint {
 function checkStepCount(count: number): void {
   if (count > MAX_STEPS) {
     const shown = count >= 1e9 ? `about ${count.toExponential(0)}` : String(count);
-    throw new InvalidArgumentError('sweep', 'range', `has ${shown} steps; at most ${MAX_STEPS} are allowed (widen the step or narrow the range).`);
+    throw new InvalidArgumentError('range', `has ${shown} steps; at most ${MAX_STEPS} are allowed (widen the step or narrow the range).`);
   }
 }
 
 function bounds(from: unknown, to: unknown, field: string, integer: boolean): [number, number] {
   const ok = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0 && (!integer || Number.isInteger(v));
-  if (!ok(from)) throw new InvalidArgumentError('sweep', `${field}.from`, `must be a ${integer ? 'positive integer' : 'number > 0'}; got ${describe(from)}.`);
-  if (!ok(to) || (to as number) < (from as number)) throw new InvalidArgumentError('sweep', `${field}.to`, `must be a ${integer ? 'positive integer' : 'number'} >= ${field}.from; got ${describe(to)}.`);
+  if (!ok(from)) throw new InvalidArgumentError(`${field}.from`, `must be a ${integer ? 'positive integer' : 'number > 0'}; got ${describe(from)}.`);
+  if (!ok(to) || (to as number) < (from as number)) throw new InvalidArgumentError(`${field}.to`, `must be a ${integer ? 'positive integer' : 'number'} >= ${field}.from; got ${describe(to)}.`);
   return [from as number, to as number];
 }
 
@@ -108,45 +108,47 @@ function bounds(from: unknown, to: unknown, field: string, integer: boolean): [n
  * ```
  */
 export function sweep(scenario: Scenario, range: SweepRange, options: PlanOptions = {}, onStep?: (done: number, total: number) => void): Sweep {
-  if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {
-    throw new InvalidArgumentError('sweep', 'scenario', `must be a scenario object; got ${describe(scenario)}.`);
-  }
-  checkPlanOptions(options, 'sweep');
-  if (onStep !== undefined && typeof onStep !== 'function') throw new InvalidArgumentError('sweep', 'onStep', `must be a function; got ${describe(onStep)}.`);
-  const base = scenario as Record<string, unknown>;
-  if (typeof range !== 'object' || range === null || (!('k' in range) && !('sloMs' in range))) {
-    throw new InvalidArgumentError('sweep', 'range', 'must be { k: { from, to } } or { sloMs: { from, to, step } }.');
-  }
-  const steps: { value: number; scenario: Record<string, unknown> }[] = [];
-  let objective: string;
-  let parameter: 'k' | 'sloMs';
-  if ('k' in range) {
-    parameter = 'k';
-    const [from, to] = bounds(range.k?.from, range.k?.to, 'range.k', true);
-    checkStepCount(to - from + 1);
-    if (base.topology !== undefined) {
-      throw new InvalidArgumentError('sweep', 'range.k', 'cannot sweep a two-tier scenario: it opens as many centres and stations as its SLOs need. Sweep the SLO instead ({ sloMs: { from, to, step } }, or --slo FROM:TO:STEP).');
+  return publicEntry('sweep', () => {
+    if (typeof scenario !== 'object' || scenario === null || Array.isArray(scenario)) {
+      throw new InvalidArgumentError('scenario', `must be a scenario object; got ${describe(scenario)}.`);
     }
-    const current = (base.objective ?? {}) as { type?: string };
-    // Objectives that count or price their own sites take no k: a k sweep maximises coverage instead.
-    objective = current.type !== undefined && current.type !== 'fewest-regions' && current.type !== 'least-cost' ? current.type : 'most-covered';
-    for (let k = from; k <= to; k++) steps.push({ value: k, scenario: { ...base, objective: { type: objective, k } } });
-  } else {
-    parameter = 'sloMs';
-    const [from, to] = bounds(range.sloMs?.from, range.sloMs?.to, 'range.sloMs', false);
-    const step = range.sloMs.step;
-    if (typeof step !== 'number' || !Number.isFinite(step) || step <= 0) throw new InvalidArgumentError('sweep', 'range.sloMs.step', `must be a number > 0; got ${describe(step)}.`);
-    // Counted before any step is built: a tiny step must fail at once, not loop or fill memory.
-    checkStepCount(Math.floor((to - from) / step + 1e-9) + 1);
-    objective = ((base.objective ?? { type: 'fewest-regions' }) as { type: string }).type;
-    for (let sloMs = from; sloMs <= to + 1e-9; sloMs += step) {
-      steps.push({ value: Number(sloMs.toFixed(6)), scenario: { ...base, slo: { ...(base.slo as object | undefined), defaultMs: sloMs } } });
+    checkPlanOptions(options);
+    if (onStep !== undefined && typeof onStep !== 'function') throw new InvalidArgumentError('onStep', `must be a function; got ${describe(onStep)}.`);
+    const base = scenario as Record<string, unknown>;
+    if (typeof range !== 'object' || range === null || (!('k' in range) && !('sloMs' in range))) {
+      throw new InvalidArgumentError('range', 'must be { k: { from, to } } or { sloMs: { from, to, step } }.');
     }
-  }
-  const points = steps.map((s, i) => {
-    const point = summarise(s.value, plan(s.scenario, options));
-    onStep?.(i + 1, steps.length);
-    return point;
+    const steps: { value: number; scenario: Record<string, unknown> }[] = [];
+    let objective: string;
+    let parameter: 'k' | 'sloMs';
+    if ('k' in range) {
+      parameter = 'k';
+      const [from, to] = bounds(range.k?.from, range.k?.to, 'range.k', true);
+      checkStepCount(to - from + 1);
+      if (base.topology !== undefined) {
+        throw new InvalidArgumentError('range.k', 'cannot sweep a two-tier scenario: it opens as many centres and stations as its SLOs need. Sweep the SLO instead ({ sloMs: { from, to, step } }, or --slo FROM:TO:STEP).');
+      }
+      const current = (base.objective ?? {}) as { type?: string };
+      // Objectives that count or price their own sites take no k: a k sweep maximises coverage instead.
+      objective = current.type !== undefined && current.type !== 'fewest-regions' && current.type !== 'least-cost' ? current.type : 'most-covered';
+      for (let k = from; k <= to; k++) steps.push({ value: k, scenario: { ...base, objective: { type: objective, k } } });
+    } else {
+      parameter = 'sloMs';
+      const [from, to] = bounds(range.sloMs?.from, range.sloMs?.to, 'range.sloMs', false);
+      const step = range.sloMs.step;
+      if (typeof step !== 'number' || !Number.isFinite(step) || step <= 0) throw new InvalidArgumentError('range.sloMs.step', `must be a number > 0; got ${describe(step)}.`);
+      // Counted before any step is built: a tiny step must fail at once, not loop or fill memory.
+      checkStepCount(Math.floor((to - from) / step + 1e-9) + 1);
+      objective = ((base.objective ?? { type: 'fewest-regions' }) as { type: string }).type;
+      for (let sloMs = from; sloMs <= to + 1e-9; sloMs += step) {
+        steps.push({ value: Number(sloMs.toFixed(6)), scenario: { ...base, slo: { ...(base.slo as object | undefined), defaultMs: sloMs } } });
+      }
+    }
+    const points = steps.map((s, i) => {
+      const point = summarise(s.value, plan(s.scenario, options));
+      onStep?.(i + 1, steps.length);
+      return point;
+    });
+    return { parameter, objective, points };
   });
-  return { parameter, objective, points };
 }

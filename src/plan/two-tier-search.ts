@@ -214,7 +214,7 @@ export function solveTwoTier(problem: TwoTierProblem): TwoTierSolution {
   // Scores add up per group only because no two groups can share a station.
   for (let j = 0; j < problem.backboneMs.length; j++) {
     if (problem.stationAllowed.filter((row) => row[j]).length > 1) {
-      throw new InvalidArgumentError('solveTwoTier', `stationAllowed[*][${j}]`, 'allows one site as the station of two groups; a station is in its group\'s country, so give each site to one group at most.');
+      throw new InvalidArgumentError(`stationAllowed[*][${j}]`, 'allows one site as the station of two groups; a station is in its group\'s country, so give each site to one group at most.');
     }
   }
   const model = new TwoTierModel(problem);

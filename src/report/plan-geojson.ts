@@ -6,6 +6,7 @@
 // between each pair of centres, both over the backbone.
 
 import type { Feature, FeatureCollection, LineString, MultiLineString, Point } from 'geojson';
+import { publicEntry } from '../errors.js';
 import { checkPlan, type Plan } from '../plan/plan.js';
 import { pointGeometry, segmentGeometry } from '../world/geojson.js';
 import { siteRoles, syncLinks } from './verdicts.js';
@@ -37,47 +38,49 @@ const finite = (value: number) => (Number.isFinite(value) ? Number(value.toFixed
  * ```
  */
 export function planFeatureCollection(result: Plan): FeatureCollection<Point | LineString | MultiLineString, Properties> {
-  checkPlan(result, 'toFeatureCollection');
-  const features: Feature<Point | LineString | MultiLineString, Properties>[] = [];
-  const siteById = new Map(result.scenario.candidates.map((c) => [c.id, c]));
-  const roles = siteRoles(result);
-  for (const site of result.chosen) {
-    const { role, centreFor, stationFor } = roles.get(site.id)!;
-    const tiers: Properties = role === 'site' ? {} : { centreFor, stationFor };
-    features.push({
-      type: 'Feature', id: site.id, geometry: pointGeometry(site.coordinates),
-      properties: { role, kind: site.kind, name: site.name, country: site.country, ...tiers },
-    });
-  }
-  const { topology } = result;
-  if (topology !== null) {
-    const siteOf = (id: string) => siteById.get(id)!;
-    for (const link of syncLinks(topology)) {
+  return publicEntry('toFeatureCollection', () => {
+    checkPlan(result);
+    const features: Feature<Point | LineString | MultiLineString, Properties>[] = [];
+    const siteById = new Map(result.scenario.candidates.map((c) => [c.id, c]));
+    const roles = siteRoles(result);
+    for (const site of result.chosen) {
+      const { role, centreFor, stationFor } = roles.get(site.id)!;
+      const tiers: Properties = role === 'site' ? {} : { centreFor, stationFor };
       features.push({
-        type: 'Feature', id: `sync:${link.country}:${link.station}->${link.centre}`, geometry: segmentGeometry(siteOf(link.station).coordinates, siteOf(link.centre).coordinates),
-        properties: { role: 'sync', ...link, syncRttMs: finite(link.syncRttMs), syncSloMs: topology.syncSloMs, network: 'backbone' },
+        type: 'Feature', id: site.id, geometry: pointGeometry(site.coordinates),
+        properties: { role, kind: site.kind, name: site.name, country: site.country, ...tiers },
       });
     }
-    for (const pair of topology.replication) {
-      features.push({
-        type: 'Feature', id: `replication:${pair.from}<->${pair.to}`, geometry: segmentGeometry(siteOf(pair.from).coordinates, siteOf(pair.to).coordinates),
-        properties: { role: 'replication', from: pair.from, to: pair.to, rttMs: finite(pair.rttMs), replicationSloMs: topology.replicationSloMs, network: 'backbone' },
-      });
+    const { topology } = result;
+    if (topology !== null) {
+      const siteOf = (id: string) => siteById.get(id)!;
+      for (const link of syncLinks(topology)) {
+        features.push({
+          type: 'Feature', id: `sync:${link.country}:${link.station}->${link.centre}`, geometry: segmentGeometry(siteOf(link.station).coordinates, siteOf(link.centre).coordinates),
+          properties: { role: 'sync', ...link, syncRttMs: finite(link.syncRttMs), syncSloMs: topology.syncSloMs, network: 'backbone' },
+        });
+      }
+      for (const pair of topology.replication) {
+        features.push({
+          type: 'Feature', id: `replication:${pair.from}<->${pair.to}`, geometry: segmentGeometry(siteOf(pair.from).coordinates, siteOf(pair.to).coordinates),
+          properties: { role: 'replication', from: pair.from, to: pair.to, rttMs: finite(pair.rttMs), replicationSloMs: topology.replicationSloMs, network: 'backbone' },
+        });
+      }
     }
-  }
-  for (const outcome of result.markets) {
-    const { market } = outcome;
-    const properties = {
-      name: market.name, country: market.country, weight: market.weight, tier: market.tier, sloMs: market.sloMs,
-      network: result.latency.network, confidence: result.latency.confidence,
-      medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, verdict: outcome.verdict, servedBy: outcome.servedBy, servingTier: outcome.servingTier,
-      backup: outcome.backup, backupRttMs: finite(outcome.backupRttMs), inCountry: market.inCountry,
-    };
-    features.push({ type: 'Feature', id: market.id, geometry: pointGeometry(market.coordinates), properties: { role: 'market', ...properties } });
-    const site = outcome.servedBy === null || outcome.nationalStation ? undefined : siteById.get(outcome.servedBy);
-    if (site) {
-      features.push({ type: 'Feature', id: `${market.id}->${site.id}`, geometry: segmentGeometry(market.coordinates, site.coordinates), properties: { role: 'assignment', market: market.id, ...properties } });
+    for (const outcome of result.markets) {
+      const { market } = outcome;
+      const properties = {
+        name: market.name, country: market.country, weight: market.weight, tier: market.tier, sloMs: market.sloMs,
+        network: result.latency.network, confidence: result.latency.confidence,
+        medianRttMs: finite(outcome.medianRttMs), rttMs: finite(outcome.rttMs), accessMs: market.accessMs, sloMet: outcome.sloMet, verdict: outcome.verdict, servedBy: outcome.servedBy, servingTier: outcome.servingTier,
+        backup: outcome.backup, backupRttMs: finite(outcome.backupRttMs), inCountry: market.inCountry,
+      };
+      features.push({ type: 'Feature', id: market.id, geometry: pointGeometry(market.coordinates), properties: { role: 'market', ...properties } });
+      const site = outcome.servedBy === null || outcome.nationalStation ? undefined : siteById.get(outcome.servedBy);
+      if (site) {
+        features.push({ type: 'Feature', id: `${market.id}->${site.id}`, geometry: segmentGeometry(market.coordinates, site.coordinates), properties: { role: 'assignment', market: market.id, ...properties } });
+      }
     }
-  }
-  return { type: 'FeatureCollection', features };
+    return { type: 'FeatureCollection', features };
+  });
 }

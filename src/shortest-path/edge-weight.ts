@@ -25,7 +25,7 @@ export type EdgeWeightOption = string | EdgeWeightFunction | null;
 
 export type ResolvedEdgeWeight = EdgeWeightFunction;
 
-export function resolveEdgeWeight(option: unknown, functionName: string): ResolvedEdgeWeight {
+export function resolveEdgeWeight(option: unknown): ResolvedEdgeWeight {
   if (option === undefined) option = 'weight';
   if (option === null) return () => 1;
   if (typeof option === 'function') return option as EdgeWeightFunction;
@@ -37,7 +37,7 @@ export function resolveEdgeWeight(option: unknown, functionName: string): Resolv
     };
   }
   throw new InvalidArgumentError(
-    functionName, 'options.getEdgeWeight',
+    'options.getEdgeWeight',
     `must be an attribute name, a function (edge, attributes, source, target) => number, or null for unit weights; got ${describe(option)}.`,
   );
 }

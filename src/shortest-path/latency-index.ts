@@ -2,7 +2,7 @@
 // and matrices, answered by the WebAssembly kernel (or its TypeScript twin) until dispose().
 
 import type { AbstractGraph } from 'graphology-types';
-import { DisposedError, InvalidArgumentError, NodeNotFoundError } from '../errors.js';
+import { DisposedError, InvalidArgumentError, NodeNotFoundError, publicEntry } from '../errors.js';
 import { type CsrGraph, csrBytes, singleSourceRuns } from '../kernel/csr.js';
 import { floydWarshall, floydWarshallBytes, floydWarshallPaddedSize } from '../kernel/floyd-warshall.js';
 import { ensureWasmCapacity, wasmBytesAvailable } from '../kernel/memory.js';
@@ -93,22 +93,22 @@ export class LatencyIndex {
   private packed: PackedGraph | null;
 
   /** @internal Use createLatencyIndex(). */
-  constructor(graph: AbstractGraph, options: LatencyIndexOptions, functionName: string) {
+  constructor(graph: AbstractGraph, options: LatencyIndexOptions) {
     const kernelName = options.kernel ?? 'wasm';
     if (!KERNELS.includes(kernelName)) {
-      throw new InvalidArgumentError(functionName, 'options.kernel', `must be "wasm" or "js"; got ${describe(kernelName)}.`);
+      throw new InvalidArgumentError('options.kernel', `must be "wasm" or "js"; got ${describe(kernelName)}.`);
     }
     if (kernelName === 'wasm') {
       ensureWasmCapacity(
-        functionName, 'graph', csrBytes(graph.order, arcUpperBound(graph)),
+        'graph', csrBytes(graph.order, arcUpperBound(graph)),
         `it has ${graph.order} nodes and up to ${arcUpperBound(graph)} arcs; use a smaller graph or kernel: 'js'.`,
       );
     }
-    const { csr, nodes, indexOf, maxWeightMs } = packGraphology(graph, options.getEdgeWeight, functionName);
+    const { csr, nodes, indexOf, maxWeightMs } = packGraphology(graph, options.getEdgeWeight);
     this.nodes = nodes;
     this.indexOf = indexOf;
     this.maxWeightMs = maxWeightMs;
-    this.packed = packGraph(csr, kernelName, functionName);
+    this.packed = packGraph(csr, kernelName);
   }
 
   /** Number of nodes in the packed graph. */
@@ -118,27 +118,81 @@ export class LatencyIndex {
 
   /** Which kernel answers: 'wasm' (WebAssembly) or 'js' (its TypeScript twin). */
   get kernel(): KernelName {
-    return this.live('kernel').kernel;
+    return publicEntry('kernel', () => this.live().kernel);
   }
 
   /** Bytes the packed graph holds in WebAssembly memory (0 with kernel 'js'). */
   get packedBytes(): number {
-    return this.live('packedBytes').packedBytes;
+    return publicEntry('packedBytes', () => this.live().packedBytes);
   }
 
   /** Weighted length to every reachable node: `{ [node]: ms }`, unreachable nodes absent. */
   singleSourceLength(source: NodeId): Record<string, number> {
-    return this.singleSourceLengthAs(source, 'LatencyIndex.singleSourceLength');
+    return publicEntry('LatencyIndex.singleSourceLength', () => {
+      const packed = this.live();
+      const sourceIndex = this.resolve(source, 'source');
+      const { distancesMs } = packed.runDijkstra(singleSourceRuns(Int32Array.of(sourceIndex), null));
+      const lengths: Record<string, number> = {};
+      for (let v = 0; v < distancesMs.length; v++) {
+        if (distancesMs[v] !== Infinity) lengths[this.nodes[v]] = distancesMs[v];
+      }
+      return lengths;
+    });
   }
 
   /** The nodes of a shortest path from source to target, both included; null if unreachable. */
   path(source: NodeId, target: NodeId): string[] | null {
-    return this.pathAs(source, target, 'LatencyIndex.path');
+    return publicEntry('LatencyIndex.path', () => {
+      const packed = this.live();
+      const sourceIndex = this.resolve(source, 'source');
+      const targetIndex = this.resolve(target, 'target');
+      const { distancesMs, predecessors } = packed.runDijkstra(singleSourceRuns(Int32Array.of(sourceIndex), Int32Array.of(targetIndex), true));
+      if (distancesMs[0] === Infinity) return null;
+      const reversed: string[] = [];
+      for (let v = targetIndex; v !== -1; v = (predecessors as Int32Array)[v]) reversed.push(this.nodes[v]);
+      return reversed.reverse();
+    });
   }
 
   /** Lengths from every source to every target (default: all nodes), row-major. */
   matrix(options: MatrixOptions = {}): LatencyMatrix {
-    return this.matrixAs(options, 'LatencyIndex.matrix');
+    return publicEntry('LatencyIndex.matrix', () => {
+      const packed = this.live();
+      if (options === null || typeof options !== 'object') {
+        throw new InvalidArgumentError('options', `must be an object such as { sources, targets }; got ${describe(options)}.`);
+      }
+      const method = options.method ?? 'auto';
+      if (!METHODS.includes(method)) {
+        throw new InvalidArgumentError('options.method', `must be one of ${METHODS.map((m) => `"${m}"`).join(', ')}; got ${describe(method)}.`);
+      }
+      const sources = this.resolveList(options.sources, 'options.sources');
+      const targets = this.resolveList(options.targets, 'options.targets');
+      const cells = sources.length * targets.length;
+      if (cells > MAX_MATRIX_CELLS) {
+        throw new InvalidArgumentError(
+          'options.sources',
+          `x options.targets is ${sources.length} x ${targets.length} = ${cells} cells, more than one Float64Array holds (2^32); ask for fewer.`,
+        );
+      }
+      if (method === 'floyd-warshall' && this.maxWeightMs * this.nodeCount > F32_SAFE_PATH_LENGTH) {
+        throw new InvalidArgumentError(
+          'options.method',
+          `is "floyd-warshall", which adds path lengths in f32 (at most about 3.4e38), but weights reach ${this.maxWeightMs.toExponential(2)} here; use "dijkstra" or "auto".`,
+        );
+      }
+      const chosen = method === 'auto' ? this.cheaperMethod(packed, sources.length, targets.length) : method;
+      const data = chosen === 'dijkstra'
+        ? packed.runDijkstra(singleSourceRuns(sources, targets.length === this.nodeCount && isIdentity(targets) ? null : targets)).distancesMs
+        : this.floydWarshallMatrix(packed, sources, targets);
+      return {
+        rows: sources.length,
+        cols: targets.length,
+        data,
+        sources: Array.from(sources, (s) => this.nodes[s]),
+        targets: Array.from(targets, (t) => this.nodes[t]),
+        method: chosen,
+      };
+    });
   }
 
   /** Frees the packed graph's WebAssembly memory; later calls throw DisposedError. Idempotent. */
@@ -150,71 +204,6 @@ export class LatencyIndex {
   /** Same as `dispose()`, for `using index = createLatencyIndex(...)`. */
   [Symbol.dispose](): void {
     this.dispose();
-  }
-
-  /** @internal */
-  singleSourceLengthAs(source: NodeId, functionName: string): Record<string, number> {
-    const packed = this.live(functionName);
-    const sourceIndex = this.resolve(source, 'source', functionName);
-    const { distancesMs } = packed.runDijkstra(singleSourceRuns(Int32Array.of(sourceIndex), null), functionName);
-    const lengths: Record<string, number> = {};
-    for (let v = 0; v < distancesMs.length; v++) {
-      if (distancesMs[v] !== Infinity) lengths[this.nodes[v]] = distancesMs[v];
-    }
-    return lengths;
-  }
-
-  /** @internal */
-  pathAs(source: NodeId, target: NodeId, functionName: string): string[] | null {
-    const packed = this.live(functionName);
-    const sourceIndex = this.resolve(source, 'source', functionName);
-    const targetIndex = this.resolve(target, 'target', functionName);
-    const { distancesMs, predecessors } = packed.runDijkstra(
-      singleSourceRuns(Int32Array.of(sourceIndex), Int32Array.of(targetIndex), true), functionName,
-    );
-    if (distancesMs[0] === Infinity) return null;
-    const reversed: string[] = [];
-    for (let v = targetIndex; v !== -1; v = (predecessors as Int32Array)[v]) reversed.push(this.nodes[v]);
-    return reversed.reverse();
-  }
-
-  /** @internal */
-  matrixAs(options: MatrixOptions, functionName: string): LatencyMatrix {
-    const packed = this.live(functionName);
-    if (options === null || typeof options !== 'object') {
-      throw new InvalidArgumentError(functionName, 'options', `must be an object such as { sources, targets }; got ${describe(options)}.`);
-    }
-    const method = options.method ?? 'auto';
-    if (!METHODS.includes(method)) {
-      throw new InvalidArgumentError(functionName, 'options.method', `must be one of ${METHODS.map((m) => `"${m}"`).join(', ')}; got ${describe(method)}.`);
-    }
-    const sources = this.resolveList(options.sources, 'options.sources', functionName);
-    const targets = this.resolveList(options.targets, 'options.targets', functionName);
-    const cells = sources.length * targets.length;
-    if (cells > MAX_MATRIX_CELLS) {
-      throw new InvalidArgumentError(
-        functionName, 'options.sources',
-        `x options.targets is ${sources.length} x ${targets.length} = ${cells} cells, more than one Float64Array holds (2^32); ask for fewer.`,
-      );
-    }
-    if (method === 'floyd-warshall' && this.maxWeightMs * this.nodeCount > F32_SAFE_PATH_LENGTH) {
-      throw new InvalidArgumentError(
-        functionName, 'options.method',
-        `is "floyd-warshall", which adds path lengths in f32 (at most about 3.4e38), but weights reach ${this.maxWeightMs.toExponential(2)} here; use "dijkstra" or "auto".`,
-      );
-    }
-    const chosen = method === 'auto' ? this.cheaperMethod(packed, sources.length, targets.length) : method;
-    const data = chosen === 'dijkstra'
-      ? packed.runDijkstra(singleSourceRuns(sources, targets.length === this.nodeCount && isIdentity(targets) ? null : targets), functionName).distancesMs
-      : this.floydWarshallMatrix(packed, sources, targets, functionName);
-    return {
-      rows: sources.length,
-      cols: targets.length,
-      data,
-      sources: Array.from(sources, (s) => this.nodes[s]),
-      targets: Array.from(targets, (t) => this.nodes[t]),
-      method: chosen,
-    };
   }
 
   /**
@@ -232,16 +221,16 @@ export class LatencyIndex {
     return floydWarshallNs < dijkstraNs ? 'floyd-warshall' : 'dijkstra';
   }
 
-  private floydWarshallMatrix(packed: PackedGraph, sources: Int32Array, targets: Int32Array, functionName: string): Float64Array {
+  private floydWarshallMatrix(packed: PackedGraph, sources: Int32Array, targets: Int32Array): Float64Array {
     const n = packed.nodeCount;
     if (packed.kernel === 'wasm') {
       ensureWasmCapacity(
-        functionName, 'the distance matrix', floydWarshallBytes(n),
+        'the distance matrix', floydWarshallBytes(n),
         'use method: "dijkstra", which needs memory only for its output rows.',
       );
     }
     const dense = denseAdjacency(packed.csr);
-    floydWarshall(dense, n, packed.kernel === 'wasm' ? 'wasm-simd' : 'js', functionName);
+    floydWarshall(dense, n, packed.kernel === 'wasm' ? 'wasm-simd' : 'js');
     const data = new Float64Array(sources.length * targets.length);
     for (let r = 0; r < sources.length; r++) {
       const rowBase = sources[r] * n;
@@ -250,27 +239,27 @@ export class LatencyIndex {
     return data;
   }
 
-  private live(functionName: string): PackedGraph {
-    if (this.packed === null) throw new DisposedError(functionName, 'latency index');
+  private live(): PackedGraph {
+    if (this.packed === null) throw new DisposedError('latency index');
     return this.packed;
   }
 
-  private resolve(node: unknown, field: string, functionName: string): number {
+  private resolve(node: unknown, field: string): number {
     if (typeof node !== 'string' && !(typeof node === 'number' && Number.isFinite(node))) {
-      throw new InvalidArgumentError(functionName, field, `must be a node id (string or number); got ${describe(node)}.`);
+      throw new InvalidArgumentError(field, `must be a node id (string or number); got ${describe(node)}.`);
     }
     const index = this.indexOf.get(String(node));
-    if (index === undefined) throw new NodeNotFoundError(functionName, field, String(node));
+    if (index === undefined) throw new NodeNotFoundError(field, String(node));
     return index;
   }
 
-  private resolveList(list: readonly NodeId[] | undefined, field: string, functionName: string): Int32Array {
+  private resolveList(list: readonly NodeId[] | undefined, field: string): Int32Array {
     if (list === undefined) return Int32Array.from(this.nodes, (_, i) => i);
     if (!Array.isArray(list)) {
-      throw new InvalidArgumentError(functionName, field, `must be an array of node ids; got ${describe(list)}.`);
+      throw new InvalidArgumentError(field, `must be an array of node ids; got ${describe(list)}.`);
     }
     const indices = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) indices[i] = this.resolve(list[i], `${field}[${i}]`, functionName);
+    for (let i = 0; i < list.length; i++) indices[i] = this.resolve(list[i], `${field}[${i}]`);
     return indices;
   }
 }
@@ -313,14 +302,11 @@ function isIdentity(indices: Int32Array): boolean {
  * ```
  */
 export function createLatencyIndex(graph: AbstractGraph, options: LatencyIndexOptions = {}): LatencyIndex {
-  return createLatencyIndexAs(graph, options, 'createLatencyIndex');
-}
-
-/** @internal */
-export function createLatencyIndexAs(graph: unknown, options: unknown, functionName: string): LatencyIndex {
-  assertGraph(graph, functionName);
-  if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(functionName, 'options', `must be an object such as { getEdgeWeight: "weight" }; got ${describe(options)}.`);
-  }
-  return new LatencyIndex(graph, options as LatencyIndexOptions, functionName);
+  return publicEntry('createLatencyIndex', () => {
+    assertGraph(graph);
+    if (options === null || typeof options !== 'object') {
+      throw new InvalidArgumentError('options', `must be an object such as { getEdgeWeight: "weight" }; got ${describe(options)}.`);
+    }
+    return new LatencyIndex(graph, options);
+  });
 }

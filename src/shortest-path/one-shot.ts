@@ -4,20 +4,20 @@
 import type { AbstractGraph } from 'graphology-types';
 import { describe } from '../util/describe.js';
 import { type EdgeWeightOption } from './edge-weight.js';
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, publicEntry } from '../errors.js';
 import {
-  createLatencyIndexAs, type LatencyIndexOptions, type LatencyMatrix, type MatrixOptions, type NodeId,
+  createLatencyIndex, type LatencyIndex, type LatencyIndexOptions, type LatencyMatrix, type MatrixOptions, type NodeId,
 } from './latency-index.js';
 
 /** Options of the one-shot {@link matrix}: which rows and columns, and how the graph is weighed and packed. */
 export interface MatrixCallOptions extends MatrixOptions, LatencyIndexOptions {}
 
-function withIndex<T>(graph: AbstractGraph, options: unknown, functionName: string, query: (index: ReturnType<typeof createLatencyIndexAs>) => T): T {
+function withIndex<T>(graph: AbstractGraph, options: unknown, query: (index: LatencyIndex) => T): T {
   if (options === null || typeof options !== 'object') {
-    throw new InvalidArgumentError(functionName, 'options', `must be an object such as { getEdgeWeight: "weight" }; got ${describe(options)}.`);
+    throw new InvalidArgumentError('options', `must be an object such as { getEdgeWeight: "weight" }; got ${describe(options)}.`);
   }
   const { getEdgeWeight, kernel } = options as LatencyIndexOptions;
-  const index = createLatencyIndexAs(graph, { getEdgeWeight, kernel }, functionName);
+  const index = createLatencyIndex(graph, { getEdgeWeight, kernel });
   try {
     return query(index);
   } finally {
@@ -49,8 +49,7 @@ function withIndex<T>(graph: AbstractGraph, options: unknown, functionName: stri
 export function singleSourceLength(
   graph: AbstractGraph, source: NodeId, options: { getEdgeWeight?: EdgeWeightOption; kernel?: 'wasm' | 'js' } = {},
 ): Record<string, number> {
-  const functionName = 'shortestPath.singleSourceLength';
-  return withIndex(graph, options, functionName, (index) => index.singleSourceLengthAs(source, functionName));
+  return publicEntry('shortestPath.singleSourceLength', () => withIndex(graph, options, (index) => index.singleSourceLength(source)));
 }
 
 /**
@@ -77,8 +76,7 @@ export function singleSourceLength(
 export function path(
   graph: AbstractGraph, source: NodeId, target: NodeId, options: { getEdgeWeight?: EdgeWeightOption; kernel?: 'wasm' | 'js' } = {},
 ): string[] | null {
-  const functionName = 'shortestPath.path';
-  return withIndex(graph, options, functionName, (index) => index.pathAs(source, target, functionName));
+  return publicEntry('shortestPath.path', () => withIndex(graph, options, (index) => index.path(source, target)));
 }
 
 /**
@@ -101,6 +99,5 @@ export function path(
  * ```
  */
 export function matrix(graph: AbstractGraph, options: MatrixCallOptions = {}): LatencyMatrix {
-  const functionName = 'shortestPath.matrix';
-  return withIndex(graph, options, functionName, (index) => index.matrixAs(options, functionName));
+  return publicEntry('shortestPath.matrix', () => withIndex(graph, options, (index) => index.matrix(options)));
 }

@@ -20,13 +20,13 @@ export interface PackedGraphology {
 /** Largest node count a CSR with i32 indices can address. */
 const MAX_NODES = 2 ** 31 - 2;
 
-export function assertGraph(graph: unknown, functionName: string): asserts graph is AbstractGraph {
+export function assertGraph(graph: unknown): asserts graph is AbstractGraph {
   const candidate = graph as AbstractGraph | null;
   if (
     candidate === null || typeof candidate !== 'object' || typeof candidate.forEachEdge !== 'function'
     || typeof candidate.order !== 'number' || typeof candidate.nodes !== 'function'
   ) {
-    throw new InvalidArgumentError(functionName, 'graph', `must be a graphology Graph (new Graph() from "graphology"); got ${describe(graph)}.`);
+    throw new InvalidArgumentError('graph', `must be a graphology Graph (new Graph() from "graphology"); got ${describe(graph)}.`);
   }
 }
 
@@ -38,13 +38,13 @@ export function arcUpperBound(graph: AbstractGraph): number {
 /** Edges for which `includeEdge` returns false are left out (what-if cuts without copying the graph). */
 export type EdgeFilter = (edge: string, attributes: Attributes, source: string, target: string) => boolean;
 
-export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, functionName: string, includeEdge?: EdgeFilter): PackedGraphology {
+export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, includeEdge?: EdgeFilter): PackedGraphology {
   const nodeCount = graph.order;
-  if (nodeCount === 0) throw new EmptyGraphError(functionName);
+  if (nodeCount === 0) throw new EmptyGraphError();
   if (nodeCount > MAX_NODES) {
-    throw new InvalidArgumentError(functionName, 'graph', `has ${nodeCount} nodes; the kernel addresses at most ${MAX_NODES}.`);
+    throw new InvalidArgumentError('graph', `has ${nodeCount} nodes; the kernel addresses at most ${MAX_NODES}.`);
   }
-  const weightOf = resolveEdgeWeight(getEdgeWeight, functionName);
+  const weightOf = resolveEdgeWeight(getEdgeWeight);
   const nodes = graph.nodes();
   const indexOf = new Map<string, number>();
   for (let i = 0; i < nodes.length; i++) indexOf.set(nodes[i], i);
@@ -60,7 +60,7 @@ export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, fun
     const weight = weightOf(edge, attributes, source, target, sourceAttributes, targetAttributes, undirected);
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
       throw new InvalidArgumentError(
-        functionName, describeWeightSource(getEdgeWeight),
+        describeWeightSource(getEdgeWeight),
         `is ${describe(weight)} on edge "${edge}" (${source} -> ${target}); weights must be finite numbers >= 0: ` +
           'fix the edge, or pass a getEdgeWeight that returns one.',
       );
@@ -81,7 +81,7 @@ export function packGraphology(graph: AbstractGraph, getEdgeWeight: unknown, fun
   // to Infinity and read as "no path".
   if (!Number.isFinite(maxWeightMs * Math.max(nodeCount - 1, 1))) {
     throw new InvalidArgumentError(
-      functionName, describeWeightSource(getEdgeWeight),
+      describeWeightSource(getEdgeWeight),
       `reaches ${maxWeightMs.toExponential(2)}, so a path over ${nodeCount - 1} edges could sum past the largest number; scale the weights down.`,
     );
   }

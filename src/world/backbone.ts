@@ -6,6 +6,7 @@
 
 import Graph from 'graphology';
 import backboneJson from '../../data/backbone.json';
+import { publicEntry } from '../errors.js';
 import { greatCircleKm } from '../geo/great-circle.js';
 import { CORRIDORS } from './corridors.js';
 import { FieldReader } from './parse.js';
@@ -39,69 +40,71 @@ const NODE_KINDS: readonly BackboneNodeKind[] = ['metro', 'landing'];
  * ```
  */
 export function parseBackbone(json: unknown, functionName: string, path = 'backbone'): Backbone {
-  const read = new FieldReader(functionName);
-  const root = read.object(json, path);
-  const defaults = read.object(root.defaults ?? {}, `${path}.defaults`);
-  const defaultRouteFactor = read.number(defaults.terrestrialRouteFactor ?? 1.3, `${path}.defaults.terrestrialRouteFactor`, { min: 1 });
+  return publicEntry(functionName, () => {
+    const read = new FieldReader();
+    const root = read.object(json, path);
+    const defaults = read.object(root.defaults ?? {}, `${path}.defaults`);
+    const defaultRouteFactor = read.number(defaults.terrestrialRouteFactor ?? 1.3, `${path}.defaults.terrestrialRouteFactor`, { min: 1 });
 
-  const nodes = read.array(root.nodes, `${path}.nodes`).map((entry, i): BackboneNode => {
-    const at = `${path}.nodes[${i}]`;
-    const record = read.object(entry, at);
-    return Object.freeze({
-      id: read.string(record.id, `${at}.id`),
-      name: read.string(record.name, `${at}.name`),
-      kind: read.oneOf(record.kind, `${at}.kind`, NODE_KINDS),
-      country: read.country(record.country, `${at}.country`),
-      coordinates: read.lonLat(record.coordinates, `${at}.coordinates`),
+    const nodes = read.array(root.nodes, `${path}.nodes`).map((entry, i): BackboneNode => {
+      const at = `${path}.nodes[${i}]`;
+      const record = read.object(entry, at);
+      return Object.freeze({
+        id: read.string(record.id, `${at}.id`),
+        name: read.string(record.name, `${at}.name`),
+        kind: read.oneOf(record.kind, `${at}.kind`, NODE_KINDS),
+        country: read.country(record.country, `${at}.country`),
+        coordinates: read.lonLat(record.coordinates, `${at}.coordinates`),
+      });
     });
-  });
-  const nodeById = read.uniqueIds(nodes, `${path}.nodes`);
-  const nodeRef = (value: unknown, at: string): string => {
-    const id = read.string(value, at);
-    if (!nodeById.has(id)) read.fail(at, `is "${id}", which is not a node id in ${path}.nodes.`);
-    return id;
-  };
+    const nodeById = read.uniqueIds(nodes, `${path}.nodes`);
+    const nodeRef = (value: unknown, at: string): string => {
+      const id = read.string(value, at);
+      if (!nodeById.has(id)) read.fail(at, `is "${id}", which is not a node id in ${path}.nodes.`);
+      return id;
+    };
 
-  const cables = read.array(root.cables, `${path}.cables`).map((entry, i): Cable => {
-    const at = `${path}.cables[${i}]`;
-    const record = read.object(entry, at);
-    if (record.corridors !== undefined) read.fail(`${at}.corridors`, 'is derived from the segments; give each segment its own "corridors" instead.');
-    const segments = read.array(record.segments, `${at}.segments`).map((segment, s) => parseSegment(read, segment, `${at}.segments[${s}]`, nodeRef));
-    if (segments.length === 0) read.fail(`${at}.segments`, 'must hold at least one segment.');
-    const readyForService = read.nullableNumber(record.readyForService, `${at}.readyForService`, { integer: true });
-    const retired = read.nullableNumber(record.retired, `${at}.retired`, { integer: true });
-    if (retired !== null && readyForService !== null && retired < readyForService) {
-      read.fail(`${at}.retired`, `is ${retired}, before the system's readyForService year ${readyForService}.`);
-    }
-    return Object.freeze({
-      id: read.string(record.id, `${at}.id`),
-      name: read.string(record.name, `${at}.name`),
-      readyForService,
-      retired,
-      lengthKm: read.nullableNumber(record.lengthKm, `${at}.lengthKm`, { min: 1 }),
-      corridors: Object.freeze([...new Set(segments.flatMap((segment) => segment.corridors))]),
-      segments: Object.freeze(segments),
-      source: read.string(record.source, `${at}.source`),
+    const cables = read.array(root.cables, `${path}.cables`).map((entry, i): Cable => {
+      const at = `${path}.cables[${i}]`;
+      const record = read.object(entry, at);
+      if (record.corridors !== undefined) read.fail(`${at}.corridors`, 'is derived from the segments; give each segment its own "corridors" instead.');
+      const segments = read.array(record.segments, `${at}.segments`).map((segment, s) => parseSegment(read, segment, `${at}.segments[${s}]`, nodeRef));
+      if (segments.length === 0) read.fail(`${at}.segments`, 'must hold at least one segment.');
+      const readyForService = read.nullableNumber(record.readyForService, `${at}.readyForService`, { integer: true });
+      const retired = read.nullableNumber(record.retired, `${at}.retired`, { integer: true });
+      if (retired !== null && readyForService !== null && retired < readyForService) {
+        read.fail(`${at}.retired`, `is ${retired}, before the system's readyForService year ${readyForService}.`);
+      }
+      return Object.freeze({
+        id: read.string(record.id, `${at}.id`),
+        name: read.string(record.name, `${at}.name`),
+        readyForService,
+        retired,
+        lengthKm: read.nullableNumber(record.lengthKm, `${at}.lengthKm`, { min: 1 }),
+        corridors: Object.freeze([...new Set(segments.flatMap((segment) => segment.corridors))]),
+        segments: Object.freeze(segments),
+        source: read.string(record.source, `${at}.source`),
+      });
     });
-  });
-  read.uniqueIds(cables, `${path}.cables`);
+    read.uniqueIds(cables, `${path}.cables`);
 
-  const terrestrial = read.array(root.terrestrial, `${path}.terrestrial`).map((entry, i): TerrestrialRoute => {
-    const at = `${path}.terrestrial[${i}]`;
-    const record = read.object(entry, at);
-    const note = read.optionalString(record.note, `${at}.note`);
-    return Object.freeze({
-      id: read.string(record.id, `${at}.id`),
-      from: nodeRef(record.from, `${at}.from`),
-      to: nodeRef(record.to, `${at}.to`),
-      routeFactor: record.routeFactor === undefined ? defaultRouteFactor : read.number(record.routeFactor, `${at}.routeFactor`, { min: 1 }),
-      source: read.string(record.source, `${at}.source`),
-      ...(note === undefined ? {} : { note }),
+    const terrestrial = read.array(root.terrestrial, `${path}.terrestrial`).map((entry, i): TerrestrialRoute => {
+      const at = `${path}.terrestrial[${i}]`;
+      const record = read.object(entry, at);
+      const note = read.optionalString(record.note, `${at}.note`);
+      return Object.freeze({
+        id: read.string(record.id, `${at}.id`),
+        from: nodeRef(record.from, `${at}.from`),
+        to: nodeRef(record.to, `${at}.to`),
+        routeFactor: record.routeFactor === undefined ? defaultRouteFactor : read.number(record.routeFactor, `${at}.routeFactor`, { min: 1 }),
+        source: read.string(record.source, `${at}.source`),
+        ...(note === undefined ? {} : { note }),
+      });
     });
-  });
-  read.uniqueIds(terrestrial, `${path}.terrestrial`);
+    read.uniqueIds(terrestrial, `${path}.terrestrial`);
 
-  return assembleBackbone(Object.freeze(nodes), Object.freeze(cables), Object.freeze(terrestrial));
+    return assembleBackbone(Object.freeze(nodes), Object.freeze(cables), Object.freeze(terrestrial));
+  });
 }
 
 function assembleBackbone(nodes: readonly BackboneNode[], cables: readonly Cable[], terrestrial: readonly TerrestrialRoute[]): Backbone {

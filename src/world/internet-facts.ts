@@ -3,6 +3,7 @@
 // national gateways. Checked against the backbone it describes.
 
 import internetJson from '../../data/internet.json';
+import { publicEntry } from '../errors.js';
 import { FieldReader } from './parse.js';
 import type { Backbone, ExchangeHub, GatewayCountry, InternetFacts } from './records.js';
 
@@ -26,35 +27,37 @@ import type { Backbone, ExchangeHub, GatewayCountry, InternetFacts } from './rec
  * ```
  */
 export function parseInternetFacts(json: unknown, backbone: Backbone, functionName: string, path = 'internet'): InternetFacts {
-  const read = new FieldReader(functionName);
-  const root = read.object(json, path);
-  const nodeIds = new Set(backbone.nodes.map((node) => node.id));
-  const hubNodes = new Set<string>();
-  const exchangeHubs = read.array(root.exchangeHubs, `${path}.exchangeHubs`).map((entry, i): ExchangeHub => {
-    const at = `${path}.exchangeHubs[${i}]`;
-    const record = read.object(entry, at);
-    const node = read.string(record.node, `${at}.node`);
-    if (!nodeIds.has(node)) read.fail(`${at}.node`, `is "${node}", which is not a node of the backbone.`);
-    if (hubNodes.has(node)) read.fail(`${at}.node`, `"${node}" is listed twice.`);
-    hubNodes.add(node);
-    return Object.freeze({
-      node,
-      exchange: read.string(record.exchange, `${at}.exchange`),
-      networks: read.nullableNumber(record.networks, `${at}.networks`, { min: 0, integer: true }),
-      source: read.string(record.source, `${at}.source`),
+  return publicEntry(functionName, () => {
+    const read = new FieldReader();
+    const root = read.object(json, path);
+    const nodeIds = new Set(backbone.nodes.map((node) => node.id));
+    const hubNodes = new Set<string>();
+    const exchangeHubs = read.array(root.exchangeHubs, `${path}.exchangeHubs`).map((entry, i): ExchangeHub => {
+      const at = `${path}.exchangeHubs[${i}]`;
+      const record = read.object(entry, at);
+      const node = read.string(record.node, `${at}.node`);
+      if (!nodeIds.has(node)) read.fail(`${at}.node`, `is "${node}", which is not a node of the backbone.`);
+      if (hubNodes.has(node)) read.fail(`${at}.node`, `"${node}" is listed twice.`);
+      hubNodes.add(node);
+      return Object.freeze({
+        node,
+        exchange: read.string(record.exchange, `${at}.exchange`),
+        networks: read.nullableNumber(record.networks, `${at}.networks`, { min: 0, integer: true }),
+        source: read.string(record.source, `${at}.source`),
+      });
     });
+    if (exchangeHubs.length === 0) read.fail(`${path}.exchangeHubs`, 'must name at least one hub: every route between countries meets at one.');
+    const countries = new Set<string>();
+    const gatewayCountries = read.array(root.gatewayCountries ?? [], `${path}.gatewayCountries`).map((entry, i): GatewayCountry => {
+      const at = `${path}.gatewayCountries[${i}]`;
+      const record = read.object(entry, at);
+      const country = read.country(record.country, `${at}.country`);
+      if (countries.has(country)) read.fail(`${at}.country`, `"${country}" is listed twice.`);
+      countries.add(country);
+      return Object.freeze({ country, name: read.string(record.name, `${at}.name`), source: read.string(record.source, `${at}.source`) });
+    });
+    return Object.freeze({ exchangeHubs: Object.freeze(exchangeHubs), gatewayCountries: Object.freeze(gatewayCountries) });
   });
-  if (exchangeHubs.length === 0) read.fail(`${path}.exchangeHubs`, 'must name at least one hub: every route between countries meets at one.');
-  const countries = new Set<string>();
-  const gatewayCountries = read.array(root.gatewayCountries ?? [], `${path}.gatewayCountries`).map((entry, i): GatewayCountry => {
-    const at = `${path}.gatewayCountries[${i}]`;
-    const record = read.object(entry, at);
-    const country = read.country(record.country, `${at}.country`);
-    if (countries.has(country)) read.fail(`${at}.country`, `"${country}" is listed twice.`);
-    countries.add(country);
-    return Object.freeze({ country, name: read.string(record.name, `${at}.name`), source: read.string(record.source, `${at}.source`) });
-  });
-  return Object.freeze({ exchangeHubs: Object.freeze(exchangeHubs), gatewayCountries: Object.freeze(gatewayCountries) });
 }
 
 /** The bundled facts, for a backbone holding the bundled nodes. */

@@ -24,7 +24,7 @@ export interface MacroRegionRecord {
 }
 
 function parseMacroRegions(json: unknown): { records: readonly MacroRegionRecord[]; byCountry: ReadonlyMap<string, MacroRegion> } {
-  const read = new FieldReader('macroRegions');
+  const read = new FieldReader();
   const root = read.object(json, 'macroRegions');
   const byCountry = new Map<string, MacroRegion>();
   const records = read.array(root.regions, 'macroRegions.regions').map((entry, i): MacroRegionRecord => {

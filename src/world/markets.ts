@@ -1,6 +1,7 @@
 // Metro markets (data/markets.json) with sourced populations, the default demand weights.
 
 import marketsJson from '../../data/markets.json';
+import { publicEntry } from '../errors.js';
 import { FieldReader } from './parse.js';
 import type { Market } from './records.js';
 
@@ -24,21 +25,23 @@ import type { Market } from './records.js';
  * ```
  */
 export function parseMarkets(json: unknown, functionName: string, path = 'markets'): readonly Market[] {
-  const read = new FieldReader(functionName);
-  const markets = read.array(json, path).map((entry, i): Market => {
-    const at = `${path}[${i}]`;
-    const record = read.object(entry, at);
-    return Object.freeze({
-      id: read.string(record.id, `${at}.id`),
-      name: read.string(record.name, `${at}.name`),
-      country: read.country(record.country, `${at}.country`),
-      coordinates: read.lonLat(record.coordinates, `${at}.coordinates`),
-      population: read.number(record.population, `${at}.population`, { min: 0 }),
-      populationSource: read.string(record.populationSource, `${at}.populationSource`),
+  return publicEntry(functionName, () => {
+    const read = new FieldReader();
+    const markets = read.array(json, path).map((entry, i): Market => {
+      const at = `${path}[${i}]`;
+      const record = read.object(entry, at);
+      return Object.freeze({
+        id: read.string(record.id, `${at}.id`),
+        name: read.string(record.name, `${at}.name`),
+        country: read.country(record.country, `${at}.country`),
+        coordinates: read.lonLat(record.coordinates, `${at}.coordinates`),
+        population: read.number(record.population, `${at}.population`, { min: 0 }),
+        populationSource: read.string(record.populationSource, `${at}.populationSource`),
+      });
     });
+    read.uniqueIds(markets, path);
+    return Object.freeze(markets);
   });
-  read.uniqueIds(markets, path);
-  return Object.freeze(markets);
 }
 
 /** The bundled markets, in data-file order. */

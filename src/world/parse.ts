@@ -5,10 +5,8 @@ import { checkLonLat, type LonLat } from '../geo/coordinates.js';
 import { InvalidArgumentError } from '../errors.js';
 
 export class FieldReader {
-  constructor(readonly functionName: string) {}
-
   fail(path: string, message: string): never {
-    throw new InvalidArgumentError(this.functionName, path, message);
+    throw new InvalidArgumentError(path, message);
   }
 
   object(value: unknown, path: string): Record<string, unknown> {
@@ -54,7 +52,7 @@ export class FieldReader {
 
   lonLat(value: unknown, path: string): LonLat {
     if (!Array.isArray(value) || value.length !== 2) this.fail(path, 'must be [lon, lat] (longitude first).');
-    return Object.freeze(checkLonLat(value[0], value[1], this.functionName, path)) as LonLat;
+    return Object.freeze(checkLonLat(value[0], value[1], path)) as LonLat;
   }
 
   uniqueIds<T extends { id: string }>(records: readonly T[], path: string): Map<string, T> {

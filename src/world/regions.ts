@@ -2,6 +2,7 @@
 // 2024 and the listed-but-unverified ones, kept and marked by status rather than dropped.
 
 import regionsJson from '../../data/regions.json';
+import { publicEntry } from '../errors.js';
 import { FieldReader } from './parse.js';
 import type { Region, RegionStatus } from './records.js';
 
@@ -28,25 +29,27 @@ export const REGION_STATUSES: readonly RegionStatus[] = ['open', 'open-2025', 'c
  * ```
  */
 export function parseRegions(json: unknown, functionName: string, path = 'regions'): readonly Region[] {
-  const read = new FieldReader(functionName);
-  const regions = read.array(json, path).map((entry, i): Region => {
-    const at = `${path}[${i}]`;
-    const record = read.object(entry, at);
-    const note = read.optionalString(record.note, `${at}.note`);
-    return Object.freeze({
-      id: read.string(record.id, `${at}.id`),
-      name: read.string(record.name, `${at}.name`),
-      city: read.string(record.city, `${at}.city`),
-      country: read.country(record.country, `${at}.country`),
-      coordinates: read.lonLat(record.coordinates, `${at}.coordinates`),
-      status: read.oneOf(record.status, `${at}.status`, REGION_STATUSES),
-      zones: read.nullableNumber(record.zones, `${at}.zones`, { min: 1, integer: true }),
-      ...(note === undefined ? {} : { note }),
-      source: read.string(record.source, `${at}.source`),
+  return publicEntry(functionName, () => {
+    const read = new FieldReader();
+    const regions = read.array(json, path).map((entry, i): Region => {
+      const at = `${path}[${i}]`;
+      const record = read.object(entry, at);
+      const note = read.optionalString(record.note, `${at}.note`);
+      return Object.freeze({
+        id: read.string(record.id, `${at}.id`),
+        name: read.string(record.name, `${at}.name`),
+        city: read.string(record.city, `${at}.city`),
+        country: read.country(record.country, `${at}.country`),
+        coordinates: read.lonLat(record.coordinates, `${at}.coordinates`),
+        status: read.oneOf(record.status, `${at}.status`, REGION_STATUSES),
+        zones: read.nullableNumber(record.zones, `${at}.zones`, { min: 1, integer: true }),
+        ...(note === undefined ? {} : { note }),
+        source: read.string(record.source, `${at}.source`),
+      });
     });
+    read.uniqueIds(regions, path);
+    return Object.freeze(regions);
   });
-  read.uniqueIds(regions, path);
-  return Object.freeze(regions);
 }
 
 /** The bundled regions, in data-file order. */

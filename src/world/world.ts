@@ -2,7 +2,7 @@
 // bundled one (the cable systems in service in 2025) is the default; worldAsOf gives the same world
 // for another year, and callers may supply their own (validated by the parse functions).
 
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, publicEntry } from '../errors.js';
 import { backbone, backboneInService, backboneOfAllYears, BUNDLED_YEAR } from './backbone.js';
 import { bundledInternetFacts } from './internet-facts.js';
 import { markets } from './markets.js';
@@ -58,13 +58,15 @@ const worldsByYear = new Map<number, World>([[BUNDLED_YEAR, bundledWorld]]);
  * ```
  */
 export function worldAsOf(year: number): World {
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < WORLD_YEARS.min || year > WORLD_YEARS.max) {
-    throw new InvalidArgumentError('worldAsOf', 'year', `must be an integer year from ${WORLD_YEARS.min} to ${WORLD_YEARS.max}; got ${JSON.stringify(year)}.`);
-  }
-  let world = worldsByYear.get(year);
-  if (!world) {
-    world = Object.freeze({ regions, markets, backbone: backboneInService(backboneOfAllYears, year), internet });
-    worldsByYear.set(year, world);
-  }
-  return world;
+  return publicEntry('worldAsOf', () => {
+    if (typeof year !== 'number' || !Number.isInteger(year) || year < WORLD_YEARS.min || year > WORLD_YEARS.max) {
+      throw new InvalidArgumentError('year', `must be an integer year from ${WORLD_YEARS.min} to ${WORLD_YEARS.max}; got ${JSON.stringify(year)}.`);
+    }
+    let world = worldsByYear.get(year);
+    if (!world) {
+      world = Object.freeze({ regions, markets, backbone: backboneInService(backboneOfAllYears, year), internet });
+      worldsByYear.set(year, world);
+    }
+    return world;
+  });
 }

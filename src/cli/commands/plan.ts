@@ -41,19 +41,19 @@ const FORMATS = ['table', 'json', 'geojson', 'html'] as const;
 const REPORT_SWEEP_MAX_K = 15;
 
 function readScenario(file: string | undefined): Record<string, unknown> {
-  return file === undefined ? (structuredClone(defaultScenario) as Record<string, unknown>) : readScenarioFile(file, 'plan');
+  return file === undefined ? (structuredClone(defaultScenario) as Record<string, unknown>) : readScenarioFile(file);
 }
 
-export function readScenarioFile(file: string, command: string): Record<string, unknown> {
-  const text = readTextFile(file, command, 'scenario file');
+export function readScenarioFile(file: string): Record<string, unknown> {
+  const text = readTextFile(file, 'scenario file');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new InvalidArgumentError(command, file, `is not valid JSON (${(error as Error).message}).`);
+    throw new InvalidArgumentError(file, `is not valid JSON (${(error as Error).message}).`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidArgumentError(command, file, `must hold one JSON object, a scenario; it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`}.`);
+    throw new InvalidArgumentError(file, `must hold one JSON object, a scenario; it holds ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`}.`);
   }
   return parsed as Record<string, unknown>;
 }
@@ -61,7 +61,7 @@ export function readScenarioFile(file: string, command: string): Record<string, 
 function numberFlag(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('plan', flag, `must be a number > 0; got "${value}".`);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError(flag, `must be a number > 0; got "${value}".`);
   return number;
 }
 
@@ -75,17 +75,17 @@ export interface PlanOutput {
 export function planCommand(scenarioFile: string | undefined, flags: PlanFlags): PlanOutput {
   const format = flags.format ?? 'table';
   if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
-    throw new InvalidArgumentError('plan', '--format', `must be one of ${FORMATS.join(', ')}; got "${format}".`);
+    throw new InvalidArgumentError('--format', `must be one of ${FORMATS.join(', ')}; got "${format}".`);
   }
   if (flags.criticality && format === 'geojson') {
-    throw new InvalidArgumentError('plan', '--criticality', 'ranks failures in the table, json and html formats; GeoJSON has no place for it. Use --format table, json or html.');
+    throw new InvalidArgumentError('--criticality', 'ranks failures in the table, json and html formats; GeoJSON has no place for it. Use --format table, json or html.');
   }
   const scenario = readScenario(scenarioFile);
-  const loaded = loadFigureFiles(scenario, flags, 'plan');
+  const loaded = loadFigureFiles(scenario, flags);
   const sloMs = numberFlag(flags.slo, '--slo');
   const k = numberFlag(flags.k, '--k');
-  const confidence = flags.confidence === undefined ? undefined : fractionFlag(flags.confidence, 'plan', '--confidence');
-  if (flags.network !== undefined) scenario.network = resolveNetwork(flags.network, 'plan', '--network', 'internet');
+  const confidence = flags.confidence === undefined ? undefined : fractionFlag(flags.confidence, '--confidence');
+  if (flags.network !== undefined) scenario.network = resolveNetwork(flags.network, '--network', 'internet');
   if (sloMs !== undefined) scenario.slo = { ...(scenario.slo as object | undefined), defaultMs: sloMs };
   if (confidence !== undefined) scenario.slo = { defaultMs: 100, ...(scenario.slo as object | undefined), confidence };
   if (flags.objective !== undefined || k !== undefined) {
@@ -94,8 +94,8 @@ export function planCommand(scenarioFile: string | undefined, flags: PlanFlags):
   }
   const whatIf = { removeRegions: flags.fail, cutCables: flags.cut, cutCorridors: flags.cutCorridor };
   const stressed = [flags.fail, flags.cut, flags.cutCorridor].some((list) => list !== undefined && list.length > 0);
-  const report = stressed ? namingRows('plan', loaded, () => whatIfReport(scenario as Scenario, whatIf)) : null;
-  const result = report?.replanned ?? namingRows('plan', loaded, () => plan(scenario as Scenario, whatIf));
+  const report = stressed ? namingRows(loaded, () => whatIfReport(scenario as Scenario, whatIf)) : null;
+  const result = report?.replanned ?? namingRows(loaded, () => plan(scenario as Scenario, whatIf));
   const ranked = flags.criticality ? criticality(result) : undefined;
   const gaps = gapAnalysis(result);
   const failures = nMinusOne(result);

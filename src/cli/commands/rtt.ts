@@ -3,7 +3,7 @@
 // and writes the rows back with rtt_ms and the network and quantile it is for. Any bad row fails
 // the whole run with its line and column before anything is written.
 
-import { InvalidArgumentError } from '../../errors.js';
+import { complaintOf, InvalidArgumentError } from '../../errors.js';
 import { checkLonLat, type LonLat } from '../../geo/coordinates.js';
 import { latencyMatrix } from '../../latency/estimate.js';
 import type { Network } from '../../latency/network.js';
@@ -11,14 +11,13 @@ import type { WhatIf } from '../../latency/what-if.js';
 import { CsvSyntaxError, formatCsv, parseCsv } from '../../util/csv.js';
 import { readTextFile } from '../output.js';
 
-const COMMAND = 'rtt';
 const REQUIRED = ['from_lon', 'from_lat', 'to_lon', 'to_lat'] as const;
 
 function cellNumber(cells: string[], column: number, line: number, name: string): number {
   const text = (cells[column] ?? '').trim();
   const value = text === '' ? Number.NaN : Number(text);
   if (!Number.isFinite(value)) {
-    throw new InvalidArgumentError(COMMAND, `line ${line}, column ${name}`, `must be a number of degrees; got "${cells[column] ?? ''}".`);
+    throw new InvalidArgumentError(`line ${line}, column ${name}`, `must be a number of degrees; got "${cells[column] ?? ''}".`);
   }
   return value;
 }
@@ -31,30 +30,30 @@ export interface RttRequest extends WhatIf {
 export function rttCsv(pairsFile: string, request: RttRequest): string {
   let table;
   try {
-    table = parseCsv(readTextFile(pairsFile, COMMAND, 'pairs file'));
+    table = parseCsv(readTextFile(pairsFile, 'pairs file'));
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new InvalidArgumentError(COMMAND, `--pairs ${pairsFile}`, error.message);
+    if (error instanceof CsvSyntaxError) throw new InvalidArgumentError(`--pairs ${pairsFile}`, error.message);
     throw error;
   }
   const columns = REQUIRED.map((name) => table.header.indexOf(name));
   const missing = REQUIRED.filter((_, i) => columns[i] === -1);
   if (missing.length > 0) {
-    throw new InvalidArgumentError(COMMAND, `--pairs ${pairsFile}`, `has no column ${missing.join(', ')}; the header must name from_lon,from_lat,to_lon,to_lat.`);
+    throw new InvalidArgumentError(`--pairs ${pairsFile}`, `has no column ${missing.join(', ')}; the header must name from_lon,from_lat,to_lon,to_lat.`);
   }
   const added = ['rtt_ms', 'network', 'quantile'];
   const clash = added.find((name) => table.header.includes(name));
   if (clash !== undefined) {
-    throw new InvalidArgumentError(COMMAND, `--pairs ${pairsFile}`, `already has a ${clash} column; remove it, the command adds ${added.join(', ')}.`);
+    throw new InvalidArgumentError(`--pairs ${pairsFile}`, `already has a ${clash} column; remove it, the command adds ${added.join(', ')}.`);
   }
   const pointKey = (point: LonLat) => `${point[0]},${point[1]}`;
   const unique = { from: new Map<string, { point: LonLat; line: number }>(), to: new Map<string, { point: LonLat; line: number }>() };
   const pairs = table.rows.map(({ line, cells }) => {
     if (cells.length !== table.header.length) {
-      throw new InvalidArgumentError(COMMAND, `line ${line}`, `has ${cells.length} fields but the header has ${table.header.length}.`);
+      throw new InvalidArgumentError(`line ${line}`, `has ${cells.length} fields but the header has ${table.header.length}.`);
     }
     const [fromLon, fromLat, toLon, toLat] = columns.map((column, i) => cellNumber(cells, column, line, REQUIRED[i]));
-    const from = checkLonLat(fromLon, fromLat, COMMAND, `line ${line}, columns from_lon,from_lat`);
-    const to = checkLonLat(toLon, toLat, COMMAND, `line ${line}, columns to_lon,to_lat`);
+    const from = checkLonLat(fromLon, fromLat, `line ${line}, columns from_lon,from_lat`);
+    const to = checkLonLat(toLon, toLat, `line ${line}, columns to_lon,to_lat`);
     if (!unique.from.has(pointKey(from))) unique.from.set(pointKey(from), { point: from, line });
     if (!unique.to.has(pointKey(to))) unique.to.set(pointKey(to), { point: to, line });
     return { from: pointKey(from), to: pointKey(to), cells };
@@ -71,7 +70,7 @@ export function rttCsv(pairsFile: string, request: RttRequest): string {
     if (!match || !(error instanceof InvalidArgumentError)) throw error;
     const side = match[1] as 'from' | 'to';
     const entry = unique[side].get((side === 'from' ? fromKeys : toKeys)[Number(match[2])]) as { line: number };
-    throw new InvalidArgumentError(COMMAND, `line ${entry.line}, columns ${side}_lon,${side}_lat`, error.message.replace(/^geoslo\/\S+: \S+ /, ''));
+    throw new InvalidArgumentError(`line ${entry.line}, columns ${side}_lon,${side}_lat`, complaintOf(error));
   }
   const fromIndex = new Map(fromKeys.map((k, i) => [k, i]));
   const toIndex = new Map(toKeys.map((k, i) => [k, i]));
