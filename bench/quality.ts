@@ -1,4 +1,4 @@
-// `npm run bench:quality [-- --quick] [-- --no-highs]`: the 40 OR-Library instances through the
+// `npm run bench:quality [-- --quick] [-- --no-highs]` (`-- --large`: the TSPLIB set, quality-large.ts): the 40 OR-Library instances through the
 // public API (graphology graph -> shortestPath.matrix -> solvePlacement) for p-median and
 // p-center: objective against the published optimum, gap, proven bound and time; the wasm solver
 // against its TypeScript twin, and against HiGHS on the instances HiGHS finishes. Writes
@@ -7,6 +7,7 @@
 import { shortestPath, solvePlacement, type PlacementObjective } from '../src/index.js';
 import { solveWithHighs } from './highs-models.js';
 import { loadOrLib, orLibNames } from './orlib.js';
+import { runLarge } from './quality-large.js';
 import { formatTable } from './table.js';
 import { writeResults } from './write-results.js';
 
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   log(`\nWrote ${written}`);
 }
 
-main().catch((error: unknown) => {
+(process.argv.includes('--large') ? runLarge(process.argv.slice(2)) : main()).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

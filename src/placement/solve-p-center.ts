@@ -1,8 +1,9 @@
 // p-center: the least radius r such that k sites serve every demand within r. The optimum is one of
-// the distinct latencies, so the search runs over them: greedy covers find a feasible radius fast,
-// then each smaller radius is decided exactly by branch and bound on "a cover with <= k sites",
-// bisecting between the largest radius proven infeasible and the smallest proven feasible.
-// Radii are decided on growing subsets of the demands.
+// the distinct latencies, so the search bisects over them, each radius decided exactly on a small,
+// growing sample of the demands (Contardo, Iori & Kramer 2019): a packing-bound search, then branch
+// and bound on the Lagrangian set-cover bound, over the sample's distinct cover sets. When a
+// decision runs out of its share of time, heuristic covers (greedy, Lagrangian, tabu) and the
+// Lagrangian bound on all demands narrow the range, and exact decisions resume on what is left.
 
 import { decideCoverWith } from '../kernel/cover-decision-kernel.js';
 import type { CoverDecision } from '../kernel/twin/placement/cover-decision.js';
@@ -12,6 +13,8 @@ import { type CoverageInstance, coveredWeight } from '../kernel/twin/placement/m
 import { type CoverInstance, coverInstance } from '../kernel/twin/placement/set-cover.js';
 import { coverLagrangian, initialCoverMultipliers } from './cover-bound.js';
 import type { NormalizedProblem } from './problem.js';
+import { searchCover } from './solve-set-cover.js';
+import { subsetCover } from './subset-cover.js';
 import type { SearchOutcome } from './solve-p-median.js';
 
 type Decision = CoverDecision;
@@ -19,9 +22,9 @@ type Decision = CoverDecision;
 const BOUND_ITERATIONS = 1500;
 const TABU_STEPS = 400;
 const TABU_TENURE = 7;
+/** Missed demands added to the sample per round (at least; k / 8 for large k): a few at once saves rounds of re-deciding. */
+const SAMPLE_GROWTH = 4;
 const INITIAL_NODE_BUDGET = 4096;
-/** Node budgets are i32 in the kernel. */
-const MAX_NODE_BUDGET = 2 ** 30;
 
 export function solvePCenter(problem: NormalizedProblem, ignored: readonly number[], deadline: number): SearchOutcome {
   const { demandCount: n, candidateCount: m, candidateMajor, weights, fixed, forbidden, k } = problem;
@@ -63,24 +66,77 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
   }
 
   // Deciding a radius on a few demands first (Contardo, Iori & Kramer 2019): a cover of the subset
-  // that misses some demand adds that demand and tries again; a subset no k sites cover proves the
-  // whole radius infeasible. The subsets stay small, and so do the branch-and-bound trees.
-  const sample = new Uint8Array(n);
+  // that misses some demand adds the farthest missed and tries again; a subset no k sites cover
+  // proves the whole radius infeasible. The subset only grows, since it is a relaxation at every
+  // radius, and the decisions on it stay small.
+  const sample: number[] = [];
+  const inSample = new Uint8Array(n);
+  const addToSample = (i: number) => {
+    inSample[i] = 1;
+    sample.push(i);
+  };
+  const fixedSites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
   let decisions = 0;
   const decideSubset = (radius: number, until: number): Decision => {
     decisions++;
-    const subsetRequirement = Int32Array.from(requirement, (need, i) => (sample[i] ? need : 0));
-    const instance: CoverInstance = coverInstance(candidateMajor, n, m, radius, subsetRequirement, unitCosts, fixed, allowed);
-    const greedy = withCoverKernel(instance, (cover) => cover.greedy(startStatus));
-    if (greedy && greedy.length <= k) return { feasible: true, sites: greedy };
-    const input = { ...instance, needed: Uint8Array.from(subsetRequirement, (need) => (need > 0 ? 1 : 0)), k };
-    // Node budgets double until the search decides or time runs out: a budget, unlike a clock, can
-    // be honoured inside the kernel and gives the same answer in wasm and twin.
-    for (let budget = INITIAL_NODE_BUDGET; performance.now() < until; budget = Math.min(budget * 2, MAX_NODE_BUDGET)) {
-      const decision = decideCoverWith(input, budget, problem.kernel);
-      if (decision.feasible !== null) return decision;
+    const reduced = subsetCover(candidateMajor, n, m, radius, sample, fixed, allowed, k);
+    if (reduced.kind === 'covered') return { feasible: true, sites: fixedSites };
+    if (reduced.kind === 'impossible') return { feasible: false };
+    const toSites = (columns: Int32Array) => Int32Array.from([...fixedSites, ...Array.from(columns, (c) => reduced.siteOf[c])]).sort();
+    // The packing-bound search settles most decisions within a small budget; what it cannot settle
+    // goes to branch and bound on the Lagrangian bound of "fewest sites covering the sample", which
+    // stays strong as k grows, stopping as soon as a cover with at most k sites turns up.
+    const quick = decideCoverWith(reduced.input, INITIAL_NODE_BUDGET, problem.kernel);
+    if (quick.feasible === true) return { feasible: true, sites: toSites(quick.sites) };
+    if (quick.feasible === false) return quick;
+    const { input } = reduced;
+    const instance: CoverInstance = {
+      demandCount: input.demandCount, candidateCount: input.candidateCount, coverStart: input.coverStart, coverDemands: input.coverDemands,
+      requirement: new Int32Array(input.demandCount).fill(1), costs: new Float64Array(input.candidateCount).fill(1), fixed: input.fixed, allowed: input.allowed,
+    };
+    return withCoverKernel(instance, (cover): Decision => {
+      // No cover is wanted with more than k sites: k + 1 stands in as the incumbent to beat.
+      const outcome = searchCover(cover, { sites: new Int32Array(0), cost: input.k + 1 }, until, input.k);
+      if (outcome.cost <= input.k) return { feasible: true, sites: toSites(outcome.sites) };
+      return outcome.proven ? { feasible: false } : { feasible: null };
+    });
+  };
+  /** Each required demand's latency to its nearest site of `sites`. */
+  const nearestOf = (sites: Int32Array): Float64Array => {
+    const nearest = new Float64Array(n).fill(Infinity);
+    for (const j of sites) for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i], candidateMajor[j * n + i]);
+    return nearest;
+  };
+  const radiusOf = (sites: Int32Array): number => {
+    const nearest = nearestOf(sites);
+    let worst = 0;
+    for (let i = 0; i < n; i++) if (requirement[i] > 0 && nearest[i] > worst) worst = nearest[i];
+    return worst;
+  };
+  /** Index in `sorted` of the largest radius <= ms (-1 when none). */
+  const indexAtMost = (ms: number): number => {
+    let low = -1;
+    let high = sorted.length;
+    while (high - low > 1) {
+      const middle = (low + high) >> 1;
+      if (sorted[middle] <= ms) low = middle;
+      else high = middle;
     }
-    return { feasible: null };
+    return low;
+  };
+  /**
+   * The least latency above `radius` from a sampled demand to an allowed site: until then the
+   * sample's covers do not change, so an infeasible sample proves every radius below it infeasible.
+   */
+  const nextSampleRadius = (radius: number): number => {
+    let next = Infinity;
+    for (const i of sample) {
+      for (let j = 0; j < m; j++) {
+        const d = candidateMajor[j * n + i];
+        if (allowed[j] && d > radius && d < next) next = d;
+      }
+    }
+    return next;
   };
   /** Greedy and Lagrangian-heuristic covers, and the Lagrangian bound: fast, but may not decide. */
   const decideQuickly = (radius: number): Decision => {
@@ -117,84 +173,85 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       }
     }, radius);
   };
-  /** Decides exactly (time permitting) on growing demand subsets. */
-  const decideExactly = (radius: number, until: number): Decision => {
+  /**
+   * Decides exactly (time permitting) on the growing demand subset. An infeasible answer comes
+   * with the radius below which every radius is infeasible too: the sample's next latency.
+   */
+  const decideExactly = (radius: number, until: number): { decision: Decision; infeasibleBelow: number } => {
     for (;;) {
       const decision = decideSubset(radius, until);
-      if (decision.feasible !== true) return decision;
-      let missed = -1;
-      let farthest = -1;
-      for (let i = 0; i < n; i++) {
-        if (requirement[i] === 0 || sample[i]) continue;
-        let nearest = Infinity;
-        for (const j of decision.sites) nearest = Math.min(nearest, candidateMajor[j * n + i]);
-        if (nearest > radius && nearest > farthest) {
-          farthest = nearest;
-          missed = i;
-        }
-      }
-      if (missed === -1) return decision;
-      sample[missed] = 1;
+      if (decision.feasible === false) return { decision, infeasibleBelow: nextSampleRadius(radius) };
+      if (decision.feasible === null) return { decision, infeasibleBelow: -Infinity };
+      const nearest = nearestOf(decision.sites);
+      const missed: number[] = [];
+      for (let i = 0; i < n; i++) if (requirement[i] > 0 && !inSample[i] && nearest[i] > radius) missed.push(i);
+      if (missed.length === 0) return { decision, infeasibleBelow: -Infinity };
+      missed.sort((a, b) => nearest[b] - nearest[a] || a - b);
+      for (const i of missed.slice(0, Math.max(SAMPLE_GROWTH, Math.ceil(k / 8)))) addToSample(i);
     }
   };
   // The sample starts from the first demand that needs cover; decideExactly() grows it.
-  for (let i = 0; i < n; i++) if (requirement[i] > 0) {
-    sample[i] = 1;
-    break;
-  }
+  const first = requirement.findIndex((need) => need > 0);
+  if (first !== -1) addToSample(first);
 
-  // Phase 1, quick decisions only: bisect for the smallest radius a heuristic covers, noting the
-  // largest radius the bound proves infeasible.
   let high = sorted.length - 1;
-  const top = decideQuickly(sorted[high]);
-  const topDecision = top.feasible === null ? decideExactly(sorted[high], deadline) : top;
+  const topDecision = decideExactly(sorted[high], deadline).decision;
   if (topDecision.feasible !== true) {
     // Even the largest radius admits no k-cover: the fixed sites alone exceed k, or k is too small.
-    const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
-    return { sites, cost: Infinity, bound: sorted[high], proven: topDecision.feasible === false, nodes: decisions };
+    return { sites: fixedSites, cost: Infinity, bound: sorted[high], proven: topDecision.feasible === false, nodes: decisions };
   }
   let bestSites = topDecision.sites;
+  /** A cover found at some radius may serve every demand closer still: its own radius is what counts. */
+  const accept = (sites: Int32Array) => {
+    bestSites = sites;
+    high = indexAtMost(radiusOf(sites));
+  };
+  accept(bestSites);
   const inTime = () => performance.now() < deadline;
   let low = -1; // largest index proven infeasible (or -1: none)
-  let searchLow = -1;
-  while (high - searchLow > 1 && inTime()) {
-    const middle = (searchLow + high) >> 1;
-    const decision = decideQuickly(sorted[middle]);
-    if (decision.feasible === true) {
-      high = middle;
-      bestSites = decision.sites;
-    } else {
-      searchLow = middle;
-      if (decision.feasible === false) low = Math.max(low, middle);
+  // Phase 1 bisects with exact decisions. An infeasible sample rules out every radius up to the
+  // sample's next latency, so the lower end jumps as the upper end does.
+  /** Exact bisection; returns false when a decision ran out of its share of the time. */
+  const bisectExactly = (share: number): boolean => {
+    while (high - low > 1 && inTime()) {
+      const middle = (low + high) >> 1;
+      const remaining = deadline - performance.now();
+      const { decision, infeasibleBelow } = decideExactly(sorted[middle], performance.now() + Math.max(remaining * share, 0));
+      if (decision.feasible === true) {
+        accept(decision.sites);
+      } else if (decision.feasible === false) {
+        low = Math.max(low, Math.min(indexAtMost(infeasibleBelow) - 1, high - 1));
+      } else {
+        return false;
+      }
     }
-  }
-  // Phase 2 walks down from the best radius found: each step is one exact decision, and the first
-  // radius proven infeasible proves the one above it optimal.
-  let undecided = false;
-  while (high - low > 1 && inTime()) {
-    const next = high - 1;
-    // Split what time remains: a hopeless proof must not starve the decisions after it.
-    const remaining = deadline - performance.now();
-    const decision = decideExactly(sorted[next], performance.now() + Math.max(remaining / 2, 0));
-    if (decision.feasible === true) {
-      high = next;
-      bestSites = decision.sites;
-    } else if (decision.feasible === false) {
-      low = next;
-    } else {
-      undecided = true;
-      break;
+    return true;
+  };
+  // A decision gets half the time left, so a hopeless proof cannot starve the phases after it.
+  if (!bisectExactly(0.5)) {
+    // Phase 2, quick decisions over what is left: heuristic covers lower the upper end; a radius
+    // they cannot cover may still be feasible, so the search moves up past it.
+    let notCovered = low;
+    while (high - notCovered > 1 && inTime()) {
+      const middle = (notCovered + high) >> 1;
+      const decision = decideQuickly(sorted[middle]);
+      if (decision.feasible === true) {
+        accept(decision.sites);
+      } else {
+        notCovered = middle;
+        if (decision.feasible === false) low = Math.max(low, middle);
+      }
     }
-  }
-  if (undecided) {
-    // Phase 3, for the bound: the largest radius below the undecided one that the Lagrangian bound
-    // alone proves infeasible (bisection; infeasibility is monotone in the radius).
-    let top = high - 1;
+    // Phase 3, for the bound: the largest radius below those that the Lagrangian bound alone
+    // proves infeasible (bisection; infeasibility is monotone in the radius).
+    let top = Math.min(notCovered, high - 1);
     while (top - low > 1 && inTime()) {
       const middle = (low + top) >> 1;
       if (decideQuickly(sorted[middle]).feasible === false) low = middle;
       else top = middle;
     }
+    // Phase 4: exact decisions again, on the narrower range and the larger sample, until time is up.
+    bisectExactly(1);
   }
   return {
     sites: bestSites,

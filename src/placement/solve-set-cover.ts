@@ -17,21 +17,28 @@ export function solveSetCover(problem: NormalizedProblem, ignored: readonly numb
   const allowed = Uint8Array.from(forbidden, (f) => 1 - f);
   const cover = createCoverKernel(coverInstance(candidateMajor, n, m, sloMs, requirement, costs, fixed, allowed), problem.kernel);
   try {
-    return searchCover(cover, problem.integral, deadline);
+    const { instance } = cover;
+    const start = cover.greedy(Uint8Array.from({ length: m }, (_, j) => (instance.fixed[j] ? 1 : instance.allowed[j] ? 0 : 2)));
+    const incumbent = start ? { sites: start, cost: coverCost(instance, start) } : { sites: new Int32Array(0), cost: Infinity };
+    return searchCover(cover, incumbent, deadline, undefined, problem.integral);
   } finally {
     cover.dispose();
   }
 }
 
-function searchCover(cover: CoverKernel, integral: boolean, deadline: number): SearchOutcome {
-  const { instance } = cover;
-  const start = cover.greedy(Uint8Array.from({ length: instance.candidateCount }, (_, j) => (instance.fixed[j] ? 1 : instance.allowed[j] ? 0 : 2)));
-  const incumbent = start ? { sites: start, cost: coverCost(instance, start) } : { sites: new Int32Array(0), cost: Infinity };
+/**
+ * Branch and bound on the Lagrangian cover bound from `incumbent`, which may stand for a cost to
+ * beat rather than a cover (no sites); with `stopAtCost`, stops at the first cover that cheap.
+ */
+export function searchCover(
+  cover: CoverKernel, incumbent: { sites: Int32Array; cost: number }, deadline: number, stopAtCost?: number, integral = true,
+): SearchOutcome {
   let incumbentCost = incumbent.cost;
   const search = coverBranchProblem(cover, integral, () => incumbentCost, deadline);
   const bound = search.bound.bind(search);
   const outcome = branchAndBound({
     ...search,
+    stopAtCost,
     bound(status, parent, depth) {
       const node = bound(status, parent, depth);
       if (node.solution && node.solution.cost < incumbentCost) incumbentCost = node.solution.cost;
