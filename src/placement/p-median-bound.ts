@@ -43,20 +43,20 @@ const CHUNK_CELLS = 3e7;
 
 /**
  * Runs up to `iterations` subgradient steps from `state.lambda` in chunks, calling `afterImprovement`
- * with the best relaxation's sites after each chunk that improved the bound, and stopping at
+ * with the best relaxation's sites and the steps run so far after each chunk that improved the bound, and stopping at
  * `deadline` (chunks are sized so that a large instance checks the clock often). Returns the best
  * bound (also kept in state.bound).
  */
 export function pMedianLagrangian(
   kernel: PMedianKernel, instance: PlacementInstance, status: Uint8Array, state: LagrangianState, upperBound: () => number, iterations: number,
-  deadline: number, chosenOut?: Uint8Array, afterImprovement?: (chosen: Uint8Array) => void,
+  deadline: number, chosenOut?: Uint8Array, afterImprovement?: (chosen: Uint8Array, stepsDone: number) => void,
 ): number {
   const chosen = chosenOut ?? new Uint8Array(instance.candidateCount);
   const progress = newProgress();
   const chunk = Math.max(1, Math.min(SUBGRADIENT_CHUNK, Math.floor(CHUNK_CELLS / (instance.demandCount * instance.candidateCount))));
   for (let done = 0; done < iterations && progress[PROGRESS_STOPPED] === 0 && performance.now() < deadline; done += chunk) {
     const improved = kernel.subgradient(status, state.lambda, progress, upperBound(), Math.min(chunk, iterations - done), chosen);
-    if (improved && afterImprovement && progress[PROGRESS_STOPPED] === 0) afterImprovement(chosen);
+    if (improved && afterImprovement && progress[PROGRESS_STOPPED] === 0) afterImprovement(chosen, done + Math.min(chunk, iterations - done));
   }
   state.bound = Math.max(state.bound, progress[PROGRESS_BEST]);
   return progress[PROGRESS_BEST];

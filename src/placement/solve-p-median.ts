@@ -56,18 +56,22 @@ function nearestSiteBound(instance: PlacementInstance): number {
 const SWAP_CELLS = 1e8;
 
 /** Interchange to a local optimum in calls of a few swaps each, stopping at the deadline. */
-function improve(kernel: PMedianKernel, start: Int32Array, deadline: number): { sites: Int32Array; cost: number } {
+function improve(kernel: PMedianKernel, start: Int32Array, deadline: number): { sites: Int32Array; cost: number; swaps: number } {
   const { demandCount: n, candidateCount: m } = kernel.instance;
   const perCall = Math.max(1, Math.floor(SWAP_CELLS / (n * m)));
   let step = kernel.interchange(start, perCall);
-  while (step.swaps === perCall && performance.now() < deadline) step = kernel.interchange(step.sites, perCall);
-  return { sites: step.sites, cost: step.cost };
+  let swaps = step.swaps;
+  while (step.swaps === perCall && performance.now() < deadline) {
+    step = kernel.interchange(step.sites, perCall);
+    swaps += step.swaps;
+  }
+  return { sites: step.sites, cost: step.cost, swaps };
 }
 
 export function solvePMedian(kernel: PMedianKernel, seed: number, integral: boolean, deadline: number): SearchOutcome {
   const { instance } = kernel;
   const { candidateCount: m, fixed, allowed } = instance;
-  let best = improve(kernel, kernel.greedy(), deadline);
+  let best: { sites: Int32Array; cost: number } = improve(kernel, kernel.greedy(), deadline);
   const consider = (candidate: { sites: Int32Array; cost: number }) => {
     if (candidate.cost < best.cost) best = candidate;
   };
@@ -76,9 +80,15 @@ export function solvePMedian(kernel: PMedianKernel, seed: number, integral: bool
   const status = Uint8Array.from({ length: m }, (_, j) => (fixed[j] ? OPEN : allowed[j] ? FREE : CLOSED));
   const state: LagrangianState = { lambda: initialMultipliers(instance), bound: -Infinity };
   const rootChosen = new Uint8Array(m);
-  const lagrangianValue = pMedianLagrangian(kernel, instance, status, state, () => best.cost, ROOT_ITERATIONS, deadline, rootChosen, (chosen) => {
-    if (performance.now() > deadline) return;
-    consider(improve(kernel, Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1), deadline));
+  // A swap and a subgradient step each sweep the matrix once. Local searches from the relaxation
+  // may take no more swaps than the ascent has taken steps: on large instances a search costs
+  // seconds, and run after every improving chunk they would leave the bound no time to rise.
+  let heuristicSwaps = 0;
+  const lagrangianValue = pMedianLagrangian(kernel, instance, status, state, () => best.cost, ROOT_ITERATIONS, deadline, rootChosen, (chosen, stepsDone) => {
+    if (performance.now() > deadline || heuristicSwaps > stepsDone) return;
+    const improved = improve(kernel, Int32Array.from({ length: m }, (_, j) => j).filter((j) => chosen[j] === 1), deadline);
+    heuristicSwaps += improved.swaps;
+    consider(improved);
   });
   // Every demand is at least as far as its nearest allowed site: a bound even when the
   // subgradient had no time to run.
