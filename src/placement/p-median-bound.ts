@@ -36,13 +36,6 @@ export function initialMultipliers(instance: PlacementInstance): Float64Array {
   return lambda;
 }
 
-/**
- * Subgradient steps per branch-and-bound node, warm-started from the parent's multipliers: a few
- * dozen recover nearly all of the bound (on OR-Library, 25 steps prove all 40 optima in 19 s where 80
- * took 33 s, with a third more nodes).
- */
-const NODE_ITERATIONS = 25;
-
 /** Subgradient steps run in chunks of at most this many, so a caller can act between them. */
 export const SUBGRADIENT_CHUNK = 15;
 /** Matrix cells a chunk may touch (one step touches every cell): about 30 ms of kernel time. */
@@ -96,7 +89,7 @@ export function pMedianBranchProblem(
         return { value: cost, branch: -1, solution: { sites, cost }, state: state.lambda };
       }
       const chosen = new Uint8Array(m);
-      const value = depth === 0 && rootBound !== null ? rootBound.value : pMedianLagrangian(kernel, instance, nodeStatus, state, incumbentCost, NODE_ITERATIONS, deadline, chosen);
+      const value = depth === 0 && rootBound !== null ? rootBound.value : pMedianLagrangian(kernel, instance, nodeStatus, state, incumbentCost, 80, deadline, chosen);
       if (depth === 0 && rootBound !== null) chosen.set(rootBound.chosen);
       const relaxed: number[] = [];
       for (let j = 0; j < m; j++) if (chosen[j]) relaxed.push(j);
