@@ -3,6 +3,7 @@
 // published value: the value found, the proven bound, the gap to the published value and the
 // proven gap, and the time. Writes bench/results/quality-large.json (or --out FILE).
 
+import { parseArgs } from 'node:util';
 import { solvePlacement } from '../src/index.js';
 import { formatTable } from './table.js';
 import { tsplibMatrix, tsplibPoints, tsplibValues, type TsplibValue } from './tsplib.js';
@@ -28,38 +29,33 @@ interface LargeRow {
 /** HiGHS is not run here: the assignment MILP of n = 1,060 already has over a million binaries. */
 const HIGHS_NOTE = 'HiGHS not run: the assignment model has n^2 >= 1.1 million variables at these sizes';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  if (at === -1) return undefined;
-  const value = args[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`${name} needs a value`);
-  return value;
-}
-
 function selected(values: TsplibValue[], only: string | undefined): TsplibValue[] {
   if (only === undefined) return values;
+  const matches = (item: string, value: TsplibValue) => item === value.instance || item === `${value.instance}:${value.p}`;
   const wanted = only.split(',').map((item) => item.trim());
-  const chosen = values.filter((value) => wanted.some((item) => item === value.instance || item === `${value.instance}:${value.p}`));
-  const unknown = wanted.filter((item) => !values.some((value) => item === value.instance || item === `${value.instance}:${value.p}`));
+  const unknown = wanted.filter((item) => !values.some((value) => matches(item, value)));
   if (unknown.length > 0) throw new Error(`--only: ${unknown.join(', ')} is not an instance (or instance:p) of bench/tsplib/values.csv`);
-  return chosen;
+  return values.filter((value) => wanted.some((item) => matches(item, value)));
 }
 
 export async function runLarge(args: readonly string[]): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
-  const timeLimitMs = Number(option(args, '--time-limit-ms') ?? 60_000);
+  // strict: a misspelt option is an error, not a run with the defaults.
+  const { values: options } = parseArgs({
+    args: [...args], strict: true,
+    options: { large: { type: 'boolean' }, only: { type: 'string' }, 'time-limit-ms': { type: 'string' }, out: { type: 'string' } },
+  });
+  const timeLimitMs = Number(options['time-limit-ms'] ?? 60_000);
   if (!Number.isFinite(timeLimitMs) || timeLimitMs <= 0) throw new Error('--time-limit-ms must be a positive number of milliseconds');
-  const out = option(args, '--out') ?? 'bench/results/quality-large.json';
-  const values = selected(tsplibValues(), option(args, '--only'));
+  const out = options.out ?? 'bench/results/quality-large.json';
+  const values = selected(tsplibValues(), options.only);
   const rows: LargeRow[] = [];
-  const matrices = new Map<string, ReturnType<typeof tsplibMatrix>>();
+  let loaded = null as { key: string; latencyMs: ReturnType<typeof tsplibMatrix> } | null;
   for (const value of values) {
+    // One matrix at a time (pcb3038's is 74 MB); values.csv lists each instance's rows together.
     const key = `${value.instance}/${value.convention}`;
-    if (!matrices.has(key)) {
-      matrices.clear(); // one matrix at a time: pcb3038's is 74 MB
-      matrices.set(key, tsplibMatrix(tsplibPoints(value.instance), value.convention));
-    }
-    const latencyMs = matrices.get(key) as ReturnType<typeof tsplibMatrix>;
+    if (loaded?.key !== key) loaded = { key, latencyMs: tsplibMatrix(tsplibPoints(value.instance), value.convention) };
+    const { latencyMs } = loaded;
     const started = performance.now();
     const result = solvePlacement({ latencyMs, objective: value.problem, k: value.p, timeLimitMs });
     const ms = performance.now() - started;

@@ -9,6 +9,7 @@ import { decideCoverWith } from '../kernel/cover-decision-kernel.js';
 import type { CoverDecision } from '../kernel/twin/placement/cover-decision.js';
 import { type CoverKernel, createCoverKernel } from '../kernel/cover-kernel.js';
 import { createCoverageKernel } from '../kernel/coverage-kernel.js';
+import { nearestOfSetTwin } from '../kernel/twin/nearest-of-set.js';
 import { type CoverageInstance, coveredWeight } from '../kernel/twin/placement/max-coverage.js';
 import { type CoverInstance, coverInstance } from '../kernel/twin/placement/set-cover.js';
 import { coverLagrangian, initialCoverMultipliers } from './cover-bound.js';
@@ -24,7 +25,8 @@ const TABU_STEPS = 400;
 const TABU_TENURE = 7;
 /** Missed demands added to the sample per round (at least; k / 8 for large k): a few at once saves rounds of re-deciding. */
 const SAMPLE_GROWTH = 4;
-const INITIAL_NODE_BUDGET = 4096;
+/** Nodes the packing-bound search may spend before the Lagrangian branch and bound takes over. */
+const PACKING_NODE_BUDGET = 4096;
 
 export function solvePCenter(problem: NormalizedProblem, ignored: readonly number[], deadline: number): SearchOutcome {
   const { demandCount: n, candidateCount: m, candidateMajor, weights, fixed, forbidden, k } = problem;
@@ -60,10 +62,8 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     if (nearest > floorMs) floorMs = nearest;
   }
   const sorted = [...radii].filter((r) => r >= floorMs).sort((a, b) => a - b);
-  if (sorted.length === 0) {
-    const sites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
-    return { sites, cost: 0, bound: 0, proven: true, nodes: 0 };
-  }
+  const fixedSites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
+  if (sorted.length === 0) return { sites: fixedSites, cost: 0, bound: 0, proven: true, nodes: 0 };
 
   // Deciding a radius on a few demands first (Contardo, Iori & Kramer 2019): a cover of the subset
   // that misses some demand adds the farthest missed and tries again; a subset no k sites cover
@@ -75,7 +75,6 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     inSample[i] = 1;
     sample.push(i);
   };
-  const fixedSites = Int32Array.from({ length: m }, (_, j) => j).filter((j) => fixed[j]);
   let decisions = 0;
   const decideSubset = (radius: number, until: number): Decision => {
     decisions++;
@@ -86,7 +85,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     // The packing-bound search settles most decisions within a small budget; what it cannot settle
     // goes to branch and bound on the Lagrangian bound of "fewest sites covering the sample", which
     // stays strong as k grows, stopping as soon as a cover with at most k sites turns up.
-    const quick = decideCoverWith(reduced.input, INITIAL_NODE_BUDGET, problem.kernel);
+    const quick = decideCoverWith(reduced.input, PACKING_NODE_BUDGET, problem.kernel);
     if (quick.feasible === true) return { feasible: true, sites: toSites(quick.sites) };
     if (quick.feasible === false) return quick;
     const { input } = reduced;
@@ -96,19 +95,14 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
     };
     return withCoverKernel(instance, (cover): Decision => {
       // No cover is wanted with more than k sites: k + 1 stands in as the incumbent to beat.
-      const outcome = searchCover(cover, { sites: new Int32Array(0), cost: input.k + 1 }, until, input.k);
+      const outcome = searchCover(cover, { sites: new Int32Array(0), cost: input.k + 1 }, true, until, input.k);
       if (outcome.cost <= input.k) return { feasible: true, sites: toSites(outcome.sites) };
       return outcome.proven ? { feasible: false } : { feasible: null };
     });
   };
-  /** Each required demand's latency to its nearest site of `sites`. */
-  const nearestOf = (sites: Int32Array): Float64Array => {
-    const nearest = new Float64Array(n).fill(Infinity);
-    for (const j of sites) for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i], candidateMajor[j * n + i]);
-    return nearest;
-  };
   const radiusOf = (sites: Int32Array): number => {
-    const nearest = nearestOf(sites);
+    // The twin's loop, not the kernel's: the kernel would copy the whole matrix in for each call.
+    const nearest = nearestOfSetTwin(candidateMajor, n, sites).valueMs;
     let worst = 0;
     for (let i = 0; i < n; i++) if (requirement[i] > 0 && nearest[i] > worst) worst = nearest[i];
     return worst;
@@ -182,7 +176,7 @@ export function solvePCenter(problem: NormalizedProblem, ignored: readonly numbe
       const decision = decideSubset(radius, until);
       if (decision.feasible === false) return { decision, infeasibleBelow: nextSampleRadius(radius) };
       if (decision.feasible === null) return { decision, infeasibleBelow: -Infinity };
-      const nearest = nearestOf(decision.sites);
+      const nearest = nearestOfSetTwin(candidateMajor, n, decision.sites).valueMs;
       const missed: number[] = [];
       for (let i = 0; i < n; i++) if (requirement[i] > 0 && !inSample[i] && nearest[i] > radius) missed.push(i);
       if (missed.length === 0) return { decision, infeasibleBelow: -Infinity };

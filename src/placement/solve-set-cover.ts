@@ -20,7 +20,7 @@ export function solveSetCover(problem: NormalizedProblem, ignored: readonly numb
     const { instance } = cover;
     const start = cover.greedy(Uint8Array.from({ length: m }, (_, j) => (instance.fixed[j] ? 1 : instance.allowed[j] ? 0 : 2)));
     const incumbent = start ? { sites: start, cost: coverCost(instance, start) } : { sites: new Int32Array(0), cost: Infinity };
-    return searchCover(cover, incumbent, deadline, undefined, problem.integral);
+    return searchCover(cover, incumbent, problem.integral, deadline);
   } finally {
     cover.dispose();
   }
@@ -31,7 +31,7 @@ export function solveSetCover(problem: NormalizedProblem, ignored: readonly numb
  * beat rather than a cover (no sites); with `stopAtCost`, stops at the first cover that cheap.
  */
 export function searchCover(
-  cover: CoverKernel, incumbent: { sites: Int32Array; cost: number }, deadline: number, stopAtCost?: number, integral = true,
+  cover: CoverKernel, incumbent: { sites: Int32Array; cost: number }, integral: boolean, deadline: number, stopAtCost?: number,
 ): SearchOutcome {
   let incumbentCost = incumbent.cost;
   const search = coverBranchProblem(cover, integral, () => incumbentCost, deadline);

@@ -32,7 +32,7 @@ export function subsetCover(
   const words = Math.ceil(rows.length / 32);
   // Each allowed, unfixed candidate's cover of the rows as a bitset; duplicates merged by key.
   const columns: { site: number; bits: Uint32Array; count: number }[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const rowCovered = new Uint8Array(rows.length);
   for (let j = 0; j < candidateCount; j++) {
     if (!allowed[j] || fixed[j]) continue;
@@ -48,18 +48,18 @@ export function subsetCover(
     if (count === 0) continue;
     const key = bits.join(',');
     if (seen.has(key)) continue;
-    seen.set(key, columns.length);
+    seen.add(key);
     columns.push({ site: j, bits, count });
   }
   if (rowCovered.includes(0)) return { kind: 'impossible' };
   // Largest sets first, so a set can only be dominated by one kept before it.
   columns.sort((a, b) => b.count - a.count || a.site - b.site);
-  const kept = columns.length > MAX_DOMINANCE_COLUMNS ? columns : [];
+  const isSubsetOf = (column: (typeof columns)[number], other: (typeof columns)[number]) =>
+    other.count > column.count && column.bits.every((word, w) => (word & ~other.bits[w]) === 0);
+  let kept = columns;
   if (columns.length <= MAX_DOMINANCE_COLUMNS) {
-    for (const column of columns) {
-      const dominated = kept.some((other) => other.count > column.count && column.bits.every((word, w) => (word & ~other.bits[w]) === 0));
-      if (!dominated) kept.push(column);
-    }
+    kept = [];
+    for (const column of columns) if (!kept.some((other) => isSubsetOf(column, other))) kept.push(column);
   }
   kept.sort((a, b) => a.site - b.site);
   const coverStart = new Int32Array(kept.length + 1);
